@@ -1,0 +1,87 @@
+"""The command line: the front door for every sub-command, and for the window.
+
+Importing this module loads neither PySide6 nor matplotlib nor SQLAlchemy:
+each sub-command imports what it needs, so ``symptomlog --help`` is instant.
+Exit codes: 0 ok; 2 bad usage or bad data; 1 anything else (never a bare
+traceback unless ``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from symptomlog import __version__
+from symptomlog.cli_args import build_parser
+
+if TYPE_CHECKING:
+    from symptomlog.store import Diary
+
+VIEWS = ("today", "history", "charts", "cycles", "report")
+
+
+def diary_path(args: argparse.Namespace) -> Path:
+    from symptomlog.store.paths import default_diary_path
+
+    return Path(args.db).expanduser() if args.db else default_diary_path()
+
+
+def open_diary(args: argparse.Namespace, *, create: bool) -> Diary:
+    from symptomlog.store import Diary
+
+    return Diary.open(diary_path(args), create=create)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser(VIEWS, __version__)
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_window)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:  # the one place that turns errors into exit codes
+        return report_error(error, args.debug)
+
+
+def report_error(error: Exception, debug: bool) -> int:
+    from symptomlog.errors import SymptomlogError
+
+    if debug:
+        import traceback
+
+        traceback.print_exception(error)
+    if isinstance(error, SymptomlogError):
+        print(f"symptomlog: {error}", file=sys.stderr)
+        return error.exit_code
+    print(
+        f"symptomlog: unexpected error ({error.__class__.__name__}: {error}). "
+        "Nothing further was saved. Run again with --debug for details.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from symptomlog.store.paths import demo_diary_path
+
+    path = diary_path(args)
+    if args.demo_if_new and not path.exists():
+        path = demo_diary_path()
+        if not path.exists():
+            from symptomlog.demo import fill_demo
+            from symptomlog.store import Diary
+
+            with Diary.open(path) as diary:
+                fill_demo(diary)
+            print(f"symptomlog: no diary yet; opening the demo diary at {path}", file=sys.stderr)
+    from symptomlog.ui.app import run_app
+
+    return run_app(path, view=args.view, screenshot=args.screenshot)

@@ -1,0 +1,131 @@
+"""The argparse definition of the command line (DESIGN.md is the contract)."""
+
+from __future__ import annotations
+
+import argparse
+
+from symptomlog import commands
+from symptomlog.domain.fields import MEASURES, SCALES, SIGNS
+
+MEASURE_FLAGS = {
+    "vomiting_episodes": "vomiting",
+    "weight_kg": "weight",
+    "temperature_c": "temperature",
+}
+
+
+def build_parser(views: tuple[str, ...], version: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="symptomlog",
+        description="A private symptom diary for advanced pancreatic cancer. "
+        "With no command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"symptomlog {version}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the diary file (default: $SYMPTOMLOG_DB or the diary in your user data folder)",
+    )
+    parser.add_argument("--view", choices=views, help="the view to open in the window")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="save the view as PNG and exit")
+    parser.add_argument(
+        "--demo-if-new",
+        action="store_true",
+        help="if there is no diary yet, open a fictional demo diary instead",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_demo(sub)
+    _add_add(sub)
+    _add_exchange(sub)
+    _add_cycle(sub)
+    _add_profile(sub)
+    _add_safety(sub)
+    return parser
+
+
+def _add_demo(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="fill an empty diary with a fictional one")
+    p.add_argument("--days", type=int, default=180)
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(handler=commands.demo)
+
+
+def _add_add(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("add", help="add one entry")
+    p.add_argument("--when", metavar="DATETIME", help="e.g. 2026-03-01T09:30 (default: now)")
+    p.add_argument("--by", choices=("patient", "carer", "clinician"), default="patient")
+    p.add_argument("--name", metavar="TEXT", help="who recorded it (e.g. the carer's name)")
+    for scale in SCALES:
+        p.add_argument(f"--{scale.name}", metavar="0-10", dest=scale.name, help=scale.label)
+    for measure in MEASURES:
+        p.add_argument(
+            f"--{MEASURE_FLAGS[measure.name]}",
+            dest=measure.name,
+            metavar=measure.unit.upper(),
+            help=measure.label,
+        )
+    for sign in SIGNS:
+        p.add_argument(
+            f"--{sign.name.replace('_', '-')}", dest=sign.name, metavar="yes|no", help=sign.label
+        )
+    p.add_argument("--note", metavar="TEXT")
+    p.set_defaults(handler=commands.add)
+
+
+def _add_exchange(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import a CSV or JSON file (all or nothing)")
+    p.add_argument("file")
+    p.set_defaults(handler=commands.import_)
+    p = sub.add_parser("export", help="export the diary as CSV or JSON")
+    p.add_argument("--format", choices=("csv", "json"), required=True)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for standard output")
+    p.set_defaults(handler=commands.export)
+
+
+def _add_cycle(sub: argparse._SubParsersAction) -> None:
+    from symptomlog.domain.cycle import REGIMENS
+
+    cycle = sub.add_parser("cycle", help="chemotherapy cycles").add_subparsers(
+        metavar="add|list", required=True
+    )
+    p = cycle.add_parser("add", help="add one or more cycles from a regimen template")
+    p.add_argument("--regimen", required=True, choices=list(REGIMENS))
+    p.add_argument("--start", required=True, metavar="DATE")
+    p.add_argument("--count", type=int, default=1)
+    p.add_argument("--cycle-days", type=int, default=0, help="cycle length for 'other'")
+    p.add_argument("--line", type=int, help="line of treatment (default: worked out)")
+    p.set_defaults(handler=commands.cycle_add)
+    p = cycle.add_parser("list", help="list the cycles")
+    p.set_defaults(handler=commands.cycle_list)
+
+
+def _add_profile(sub: argparse._SubParsersAction) -> None:
+    profile = sub.add_parser("profile", help="the patient's profile").add_subparsers(
+        metavar="show|set", required=True
+    )
+    profile.add_parser("show", help="show the profile").set_defaults(handler=commands.profile_show)
+    p = profile.add_parser("set", help="change the profile")
+    p.add_argument("--name")
+    p.add_argument("--born", metavar="DATE")
+    p.add_argument("--hospital-number")
+    p.add_argument("--height-cm", type=float)
+    p.add_argument("--baseline-weight", type=float, metavar="KG")
+    p.add_argument("--baseline-date", metavar="DATE")
+    p.add_argument(
+        "--contact",
+        action="append",
+        metavar="ROLE|NAME|PHONE",
+        help="replaces the contacts; repeat for several, the 24-hour line first",
+    )
+    p.set_defaults(handler=commands.profile_set)
+
+
+def _add_safety(sub: argparse._SubParsersAction) -> None:
+    sub.add_parser("check", help="check the diary's integrity").set_defaults(handler=commands.check)
+    p = sub.add_parser("backup", help="write a consistent copy of the diary")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=commands.backup)
+    p = sub.add_parser("restore", help="replace the diary with a backup (keeps a copy)")
+    p.add_argument("file")
+    p.set_defaults(handler=commands.restore)

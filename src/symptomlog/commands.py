@@ -1,0 +1,200 @@
+"""One function per sub-command: parse what was typed, call the core, print a result.
+
+Each returns the exit code. Heavy modules are imported inside the functions
+so that the command line starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from symptomlog.domain.fields import VALUE_FIELDS
+from symptomlog.domain.parse import FieldError, parse_date, parse_datetime, parse_value
+from symptomlog.errors import Problem, ValidationError
+
+
+def _open(args: argparse.Namespace, *, create: bool):  # type: ignore[no-untyped-def]
+    from symptomlog.cli import open_diary
+
+    return open_diary(args, create=create)
+
+
+def demo(args: argparse.Namespace) -> int:
+    from symptomlog.demo import fill_demo
+
+    with _open(args, create=True) as diary:
+        count = fill_demo(diary, days=args.days, seed=args.seed)
+        print(f"Filled {diary.name} with a fictional {args.days}-day diary ({count} entries).")
+    return 0
+
+
+def _entry_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from symptomlog.domain import Entry
+
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for name in VALUE_FIELDS:
+        try:
+            values[name] = parse_value(name, getattr(args, name))
+        except FieldError as error:
+            problems.append(Problem(name, str(error)))
+    try:
+        when = parse_datetime("recorded_at", args.when) if args.when else datetime.now()
+    except FieldError as error:
+        problems.append(Problem("recorded_at", str(error)))
+        when = datetime.now()
+    if problems:
+        raise ValidationError(problems)
+    return Entry(when, args.by, args.name, **values, notes=args.note)  # type: ignore[arg-type]
+
+
+def add(args: argparse.Namespace) -> int:
+    entry = _entry_from_args(args)
+    if entry.is_blank():
+        raise ValidationError(Problem("", "Nothing to save: give at least one value or a note"))
+    with _open(args, create=True) as diary:
+        saved = diary.entries.add(entry)
+    print(f"Saved entry {saved.id} for {saved.recorded_at:%Y-%m-%d %H:%M} ({saved.recorded_by}).")
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    from symptomlog.exchange.transfer import format_of, import_file
+
+    path = Path(args.file)
+    format_of(path)  # a wrong kind of file is reported before any diary is created
+    from symptomlog.exchange.textfile import read_text
+
+    read_text(path)
+    with _open(args, create=True) as diary:
+        print(import_file(diary, path))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from symptomlog.exchange.transfer import export_file
+
+    with _open(args, create=False) as diary:
+        count = export_file(diary, args.format, args.output)
+    if args.output != "-":
+        print(f"Exported {count} entries to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def cycle_add(args: argparse.Namespace) -> int:
+    try:
+        start = parse_date("start", args.start)
+    except FieldError as error:
+        raise ValidationError(Problem("start", str(error))) from None
+    assert start is not None
+    with _open(args, create=True) as diary:
+        added = diary.cycles.add_planned(
+            args.regimen, start, args.count, line=args.line, cycle_days=args.cycle_days
+        )
+    for cycle in added:
+        print(f"Added {cycle.regimen_name} C{cycle.number} starting {cycle.start}.")
+    return 0
+
+
+def cycle_list(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as diary:
+        cycles = diary.cycles.all()
+    if not cycles:
+        print("No chemotherapy cycles recorded.")
+        return 0
+    print(
+        f"{'line':<5}{'regimen':<30}{'cycle':<7}{'planned':<12}{'actual':<12}{'drug days':<16}note"
+    )
+    for c in cycles:
+        actual = str(c.actual_start) if c.actual_start else "-"
+        days = ",".join(str(d) for d in c.drug_days)
+        days = days if len(days) < 15 else f"{c.drug_days[0]}-{c.drug_days[-1]}"
+        note = "; ".join(n for n in (c.dose_note, "end of line" if c.ends_line else None) if n)
+        print(
+            f"{c.line:<5}{c.regimen_name:<30}C{c.number:<6}{c.planned_start!s:<12}"
+            f"{actual:<12}{days:<16}{note}"
+        )
+    return 0
+
+
+def profile_show(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as diary:
+        profile = diary.profile.get()
+    rows = [
+        ("Name", profile.name),
+        ("Date of birth", profile.born),
+        ("Hospital number", profile.hospital_number),
+        ("Height", f"{profile.height_cm:g} cm" if profile.height_cm else None),
+        (
+            "Baseline weight",
+            f"{profile.baseline_weight_kg:g} kg" if profile.baseline_weight_kg else None,
+        ),
+        ("Baseline date", profile.baseline_date),
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<18}{value if value is not None else '(not set)'}")
+    print("Care team:" if profile.contacts else "Care team:        (none; add the 24-hour line)")
+    for contact in profile.contacts:
+        print(f"  {contact.role}: {contact.name}, {contact.phone}")
+    return 0
+
+
+def profile_set(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from symptomlog.domain import Contact
+
+    try:
+        dates = {k: parse_date(k, getattr(args, k)) for k in ("born", "baseline_date")}
+    except FieldError as error:
+        raise ValidationError(Problem(error.field, str(error))) from None
+    changes: dict[str, object] = {
+        "name": args.name,
+        "hospital_number": args.hospital_number,
+        "height_cm": args.height_cm,
+        "baseline_weight_kg": args.baseline_weight,
+        **dates,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if args.contact is not None:
+        changes["contacts"] = tuple(Contact.parse(text) for text in args.contact)
+    with _open(args, create=True) as diary:
+        diary.profile.save(replace(diary.profile.get(), **changes))  # type: ignore[arg-type]
+    print(f"Profile saved ({', '.join(changes) or 'nothing changed'}).")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    from symptomlog.cli import diary_path
+    from symptomlog.store.check import check_diary
+
+    report = check_diary(diary_path(args))
+    print(f"Checking {report.path}")
+    for line in report.findings:
+        print("  " + line)
+    print("The diary is healthy." if report.ok else "The diary has problems (see above).")
+    return 0 if report.ok else 1
+
+
+def backup(args: argparse.Namespace) -> int:
+    from symptomlog.store.backup import copy_diary
+
+    with _open(args, create=False) as diary:
+        assert diary.path is not None
+        target = copy_diary(diary.path, Path(args.output))
+    print(f"Backed up to {target}.")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    from symptomlog.cli import diary_path
+    from symptomlog.store.restore import restore_diary
+
+    kept = restore_diary(Path(args.file), diary_path(args))
+    print(f"Restored {diary_path(args)} from {args.file}.")
+    if kept:
+        print(f"The diary it replaced was kept at {kept}.")
+    return 0

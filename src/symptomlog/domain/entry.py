@@ -1,0 +1,182 @@
+"""The diary entry: one set of observations at one moment.
+
+Every value but ``recorded_at`` may be ``None``, which means "not recorded"
+and is never treated as zero by validation, analysis, charts or the PDF.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import math
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime, timedelta
+
+from symptomlog.domain.fields import (
+    MEASURE_BY_NAME,
+    NAME_MAX_CHARS,
+    NOTES_MAX_CHARS,
+    SCALE_BY_NAME,
+    SIGN_BY_NAME,
+    VALUE_FIELDS,
+)
+from symptomlog.domain.parse import measure_message, scale_message
+from symptomlog.errors import Problem, ValidationError
+
+EARLIEST = datetime(1900, 1, 1)
+# A clock a few minutes out (or an entry typed while the minute turns) is not "the future".
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+class Recorder(enum.StrEnum):
+    """Who completed the entry (ESAS-r "Completed by")."""
+
+    PATIENT = "patient"
+    CARER = "carer"
+    CLINICIAN = "clinician"
+
+    @property
+    def label(self) -> str:
+        return {"patient": "Patient", "carer": "Carer", "clinician": "Clinician"}[self.value]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One observation set; construct it and it is valid, or ValidationError says why."""
+
+    recorded_at: datetime
+    recorded_by: Recorder = Recorder.PATIENT
+    recorder_name: str | None = None
+    pain: int | None = None
+    nausea: int | None = None
+    vomiting_episodes: int | None = None
+    fatigue: int | None = None
+    appetite: int | None = None
+    breathlessness: int | None = None
+    drowsiness: int | None = None
+    depression: int | None = None
+    anxiety: int | None = None
+    wellbeing: int | None = None
+    weight_kg: float | None = None
+    temperature_c: float | None = None
+    yellow_eyes: bool | None = None
+    yellow_skin: bool | None = None
+    itch: int | None = None
+    dark_urine: bool | None = None
+    pale_stools: bool | None = None
+    notes: str | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.recorded_at, datetime):
+            # A diary moment is a minute: seconds would break CSV round trips and dedupe.
+            object.__setattr__(
+                self, "recorded_at", self.recorded_at.replace(second=0, microsecond=0)
+            )
+        if not isinstance(self.recorded_by, Recorder):
+            try:
+                object.__setattr__(self, "recorded_by", Recorder(self.recorded_by))
+            except ValueError:
+                raise ValidationError(
+                    Problem(
+                        "recorded_by",
+                        f"Recorded by must be patient, carer or clinician (got {self.recorded_by})",
+                    )
+                ) from None
+        for name in ("recorder_name", "notes"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.strip():
+                object.__setattr__(self, name, None)
+        problems = entry_problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+    def values(self) -> dict[str, object]:
+        """The recorded values (no id), in CSV column order."""
+        data = asdict(self)
+        data.pop("id")
+        return data
+
+    def with_id(self, entry_id: int | None) -> Entry:
+        return replace(self, id=entry_id)
+
+    def is_blank(self) -> bool:
+        """True when nothing but the time and recorder was filled in."""
+        return all(getattr(self, n) is None for n in (*VALUE_FIELDS, "notes"))
+
+    def fingerprint(self) -> str:
+        """A stable digest of the content, used to recognise a row imported twice."""
+        data = self.values()
+        data["recorded_at"] = self.recorded_at.isoformat(timespec="minutes")
+        data["recorded_by"] = self.recorded_by.value
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+ENTRY_FIELD_NAMES = tuple(f.name for f in fields(Entry))
+
+
+def _scale_problem(name: str, value: object) -> str | None:
+    scale = SCALE_BY_NAME[name]
+    if isinstance(value, bool) or not isinstance(value, int):
+        return scale_message(scale, value)
+    if not scale.minimum <= value <= scale.maximum:
+        return scale_message(scale, value)
+    return None
+
+
+def _measure_problem(name: str, value: object) -> str | None:
+    measure = MEASURE_BY_NAME[name]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return measure_message(measure, value)
+    if measure.integer and not isinstance(value, int):
+        return measure_message(measure, value)
+    if not math.isfinite(value) or not measure.minimum <= value <= measure.maximum:
+        return measure_message(measure, value)
+    return None
+
+
+def _value_problem(name: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if name in SCALE_BY_NAME:
+        return _scale_problem(name, value)
+    if name in MEASURE_BY_NAME:
+        return _measure_problem(name, value)
+    if name in SIGN_BY_NAME and not isinstance(value, bool):
+        return f"{SIGN_BY_NAME[name].label} must be yes, no or blank (got {value})"
+    return None
+
+
+def _text_problem(name: str, value: object, limit: int) -> str | None:
+    if value is None:
+        return None
+    label = name.replace("_", " ").capitalize()
+    if not isinstance(value, str):
+        return f"{label} must be text"
+    if len(value) > limit:
+        return f"{label} is too long ({len(value)} characters; at most {limit})"
+    return None
+
+
+def _time_problem(value: object, now: datetime | None) -> str | None:
+    if not isinstance(value, datetime):
+        return f"Recorded at must be a date and time (got {value})"
+    latest = (now or datetime.now()) + FUTURE_TOLERANCE
+    if value < EARLIEST:
+        return f"Recorded at must not be before 1900 (got {value:%Y-%m-%d})"
+    if value > latest:
+        return f"Recorded at must not be in the future (got {value:%Y-%m-%d %H:%M})"
+    return None
+
+
+def entry_problems(entry: Entry, now: datetime | None = None) -> list[Problem]:
+    """Every problem with an entry's values, not only the first."""
+    checks: list[tuple[str, str | None]] = [
+        ("recorded_at", _time_problem(entry.recorded_at, now)),
+        ("recorder_name", _text_problem("recorder_name", entry.recorder_name, NAME_MAX_CHARS)),
+        ("notes", _text_problem("notes", entry.notes, NOTES_MAX_CHARS)),
+    ]
+    checks += [(name, _value_problem(name, getattr(entry, name))) for name in VALUE_FIELDS]
+    return [Problem(name, message) for name, message in checks if message]

@@ -1,0 +1,1 @@
+"""CSV and JSON import and export, all-or-nothing, through the ``Diary`` service."""

@@ -1,0 +1,197 @@
+"""The JSON format: everything in a diary (profile, cycles, entries with deleted
+ones, audit trail), with a ``format_version`` so later versions can read it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from symptomlog import __version__
+from symptomlog.domain import ChemoCycle, Contact, Entry, Profile
+from symptomlog.domain.entry import ENTRY_FIELD_NAMES
+from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError
+from symptomlog.exchange.textfile import read_text
+from symptomlog.store import AuditRecord, Diary, EntryRecord
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A whole diary as plain objects, between the file and the store."""
+
+    profile: Profile
+    cycles: list[ChemoCycle]
+    records: list[EntryRecord]
+    audit: list[AuditRecord]
+
+
+def _iso(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return getattr(value, "value", value)
+
+
+def snapshot_to_json(diary: Diary) -> dict[str, Any]:
+    profile = diary.profile.get()
+    return {
+        "format_version": FORMAT_VERSION,
+        "app": f"symptomlog {__version__}",
+        "exported_at": datetime.now().isoformat(timespec="seconds"),
+        "profile": {
+            "name": profile.name,
+            "born": _iso(profile.born),
+            "hospital_number": profile.hospital_number,
+            "height_cm": profile.height_cm,
+            "baseline_weight_kg": profile.baseline_weight_kg,
+            "baseline_date": _iso(profile.baseline_date),
+            "contacts": [
+                {"role": c.role, "name": c.name, "phone": c.phone} for c in profile.contacts
+            ],
+            "thresholds": profile.thresholds,
+        },
+        "cycles": [
+            {k: _iso(v) for k, v in vars(c).items() if k != "id"} | {"drug_days": list(c.drug_days)}
+            for c in diary.cycles.all()
+        ],
+        "entries": [
+            {name: _iso(getattr(r.entry, name)) for name in ENTRY_FIELD_NAMES}
+            | {
+                "created_at": _iso(r.created_at),
+                "updated_at": _iso(r.updated_at),
+                "deleted_at": _iso(r.deleted_at),
+            }
+            for r in diary.entries.records()
+        ],
+        "audit": [
+            {
+                "entry_id": a.entry_id,
+                "action": a.action,
+                "at": _iso(a.at),
+                "actor": a.actor,
+                "old_values": a.old_values,
+            }
+            for a in diary.entries.audit()
+        ],
+    }
+
+
+def _datetime(value: object) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(str(value))
+
+
+def _date(value: object) -> date | None:
+    return None if value is None else date.fromisoformat(str(value))
+
+
+def _entry(data: dict[str, Any]) -> EntryRecord:
+    unknown = set(data) - set(ENTRY_FIELD_NAMES) - {"created_at", "updated_at", "deleted_at"}
+    if unknown:
+        raise ValidationError(Problem("", f"unknown fields {', '.join(sorted(unknown))}"))
+    values = {k: v for k, v in data.items() if k in ENTRY_FIELD_NAMES}
+    values["recorded_at"] = _datetime(values.get("recorded_at"))
+    if values["recorded_at"] is None:
+        raise ValidationError(Problem("recorded_at", "Recorded at is required"))
+    entry = Entry(**values)
+    return EntryRecord(
+        entry,
+        _datetime(data.get("created_at")),
+        _datetime(data.get("updated_at")),
+        _datetime(data.get("deleted_at")),
+    )
+
+
+def _profile(data: dict[str, Any]) -> Profile:
+    return Profile(
+        name=data.get("name"),
+        born=_date(data.get("born")),
+        hospital_number=data.get("hospital_number"),
+        height_cm=data.get("height_cm"),
+        baseline_weight_kg=data.get("baseline_weight_kg"),
+        baseline_date=_date(data.get("baseline_date")),
+        contacts=tuple(Contact(c["role"], c["name"], c["phone"]) for c in data.get("contacts", [])),
+        thresholds=dict(data.get("thresholds") or {}),
+    )
+
+
+def _cycle(data: dict[str, Any]) -> ChemoCycle:
+    return ChemoCycle(
+        regimen=data["regimen"],
+        number=int(data["number"]),
+        planned_start=_date(data["planned_start"]),  # type: ignore[arg-type]
+        actual_start=_date(data.get("actual_start")),
+        line=int(data.get("line", 1)),
+        cycle_days=int(data.get("cycle_days", 0)),
+        drug_days=tuple(int(d) for d in data.get("drug_days", ())),
+        dose_note=data.get("dose_note"),
+        ends_line=bool(data.get("ends_line", False)),
+    )
+
+
+def _audit(data: dict[str, Any]) -> AuditRecord:
+    return AuditRecord(
+        int(data["entry_id"]),
+        str(data["action"]),
+        _datetime(data["at"]),  # type: ignore[arg-type]
+        str(data["actor"]),
+        data.get("old_values"),
+    )
+
+
+def _each(items: object, section: str, build: Any, problems: list[Problem]) -> list[Any]:
+    """Build every item of a section, collecting a located problem for each bad one."""
+    if not isinstance(items, list):
+        problems.append(Problem(section, "must be a list", section))
+        return []
+    built = []
+    for index, item in enumerate(items):
+        where = f"{section}[{index}]"
+        try:
+            if not isinstance(item, dict):
+                raise ValidationError(Problem("", "must be an object"))
+            built.append(build(item))
+        except ValidationError as error:
+            problems += [
+                Problem(p.field, p.message, f"{where}.{p.field}" if p.field else where)
+                for p in error.problems
+            ]
+        except (KeyError, TypeError, ValueError) as error:
+            problems.append(
+                Problem("", f"is not valid ({error.__class__.__name__}: {error})", where)
+            )
+    return built
+
+
+def read_json(path: Path) -> Snapshot:
+    """The whole snapshot, or ImportRejected listing every problem."""
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadFile(
+            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise BadFile(f"{path} is not a symptomlog JSON export (no format_version)")
+    if data["format_version"] != FORMAT_VERSION:
+        raise BadFile(
+            f"{path} has format_version {data['format_version']!r}; "
+            f"this version of symptomlog reads version {FORMAT_VERSION}"
+        )
+    problems: list[Problem] = []
+    profiles = _each([data.get("profile") or {}], "profile", _profile, problems)
+    cycles = _each(data.get("cycles", []), "cycles", _cycle, problems)
+    records = _each(data.get("entries", []), "entries", _entry, problems)
+    audit = _each(data.get("audit", []), "audit", _audit, problems)
+    if problems:
+        raise ImportRejected(str(path), problems)
+    return Snapshot(profiles[0] if profiles else Profile(), cycles, records, audit)
+
+
+def write_json(diary: Diary) -> str:
+    return json.dumps(snapshot_to_json(diary), ensure_ascii=False, indent=2) + "\n"

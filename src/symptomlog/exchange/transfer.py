@@ -1,0 +1,111 @@
+"""Import and export whole files: the entry points the CLI and the GUI call."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from symptomlog.errors import BadFile, CannotWrite
+from symptomlog.exchange.csv_format import read_csv, write_csv
+from symptomlog.exchange.json_format import Snapshot, read_json, write_json
+from symptomlog.store import Diary, EntryRecord
+
+FORMATS = ("csv", "json")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    source: Path
+    added: int
+    already_present: int
+    cycles_added: int = 0
+    profile_imported: bool = False
+
+    def __str__(self) -> str:
+        entries = "entry" if self.added == 1 else "entries"
+        text = (
+            f"Imported {self.added} {entries} from {self.source.name}; "
+            f"{self.already_present} {'was' if self.already_present == 1 else 'were'} "
+            "already in the diary"
+        )
+        if self.cycles_added:
+            text += f"; {self.cycles_added} chemotherapy cycles added"
+        if self.profile_imported:
+            text += "; profile imported"
+        return text + "."
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise BadFile(f"{path} is not a .csv or .json file, so it cannot be imported")
+    return suffix
+
+
+def import_file(diary: Diary, path: Path) -> ImportSummary:
+    """Read and check the whole file first, then store it in one transaction."""
+    if format_of(path) == "csv":
+        records = [EntryRecord(e) for e in read_csv(path)]
+        result = diary.entries.add_records(records, [])
+        return ImportSummary(path, result.added, result.already_present)
+    return _import_snapshot(diary, path, read_json(path))
+
+
+def _import_snapshot(diary: Diary, path: Path, snapshot: Snapshot) -> ImportSummary:
+    with diary.transaction():
+        current = diary.profile.get()
+        profile_imported = current == type(current)() and snapshot.profile != current
+        if profile_imported:
+            diary.profile.save(snapshot.profile)
+        known = {(c.regimen, c.line, c.number, c.planned_start) for c in diary.cycles.all()}
+        new_cycles = [
+            c
+            for c in snapshot.cycles
+            if (c.regimen, c.line, c.number, c.planned_start) not in known
+        ]
+        if new_cycles:
+            diary.cycles.add(new_cycles)
+        result = diary.entries.add_records(snapshot.records, snapshot.audit)
+    return ImportSummary(
+        path, result.added, result.already_present, len(new_cycles), profile_imported
+    )
+
+
+def export_text(diary: Diary, fmt: str) -> str:
+    if fmt == "json":
+        return write_json(diary)
+    buffer = io.StringIO(newline="")
+    write_csv(diary.entries.between(), buffer)
+    return buffer.getvalue()
+
+
+def export_file(diary: Diary, fmt: str, destination: str) -> int:
+    """Write the export to ``destination`` ('-' for standard output); return entries written."""
+    if fmt not in FORMATS:
+        raise BadFile(f"The export format must be csv or json (got {fmt})")
+    text = export_text(diary, fmt)
+    count = diary.entries.count()
+    if destination == "-":
+        sys.stdout.write(text)
+        return count
+    write_atomically(Path(destination), text.encode("utf-8"))
+    return count
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a half-written export never replaces a good one."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise CannotWrite(f"Cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,6 @@
+"""The diary store: SQLite through SQLAlchemy, migrated by Alembic, behind ``Diary``."""
+
+from symptomlog.store.diary import Diary
+from symptomlog.store.entries import AuditRecord, EntryRecord, ImportResult
+
+__all__ = ["AuditRecord", "Diary", "EntryRecord", "ImportResult"]

@@ -1,0 +1,39 @@
+"""Consistent copies of a diary through SQLite's online backup API.
+
+A plain file copy of a WAL database can miss the last saves; the backup API
+copies a consistent snapshot even while another window has the diary open.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+from symptomlog.errors import DiaryUnavailable
+from symptomlog.store.paths import create_private_file, ensure_private_folder
+
+
+def copy_diary(source: Path, destination: Path) -> Path:
+    """Write a consistent private copy of ``source`` to ``destination``."""
+    if destination.resolve() == source.resolve():
+        raise DiaryUnavailable(f"A backup cannot overwrite the diary itself ({source})")
+    try:
+        ensure_private_folder(destination.parent)
+        partial = destination.with_name(destination.name + ".partial")
+        partial.unlink(missing_ok=True)
+        create_private_file(partial)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+        partial.replace(destination)  # atomic: never a half-written backup under the real name
+    except (OSError, sqlite3.Error) as error:
+        raise DiaryUnavailable(f"Cannot write the backup {destination}: {error}") from None
+    return destination
+
+
+def copy_before_migration(path: Path, revision: str) -> Path:
+    """Keep the diary as it was before a schema migration, beside it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.parent / "backups" / f"{path.stem}-schema{revision}-{stamp}.sqlite3"
+    return copy_diary(path, target)

@@ -1,0 +1,101 @@
+"""The SQLAlchemy 2.0 typed schema. Only the store package sees these classes;
+everyone else gets the frozen domain objects back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    # Pinned so the migrations (which spell these types out) always match the ORM.
+    type_annotation_map: ClassVar = {float: Float(), datetime: DateTime(), date: Date()}
+
+
+class EntryRow(Base):
+    __tablename__ = "entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recorded_at: Mapped[datetime] = mapped_column(index=True)
+    recorded_by: Mapped[str] = mapped_column(String(16))
+    recorder_name: Mapped[str | None] = mapped_column(String(200))
+    pain: Mapped[int | None]
+    nausea: Mapped[int | None]
+    vomiting_episodes: Mapped[int | None]
+    fatigue: Mapped[int | None]
+    appetite: Mapped[int | None]
+    breathlessness: Mapped[int | None]
+    drowsiness: Mapped[int | None]
+    depression: Mapped[int | None]
+    anxiety: Mapped[int | None]
+    wellbeing: Mapped[int | None]
+    weight_kg: Mapped[float | None]
+    temperature_c: Mapped[float | None]
+    yellow_eyes: Mapped[bool | None]
+    yellow_skin: Mapped[bool | None]
+    itch: Mapped[int | None]
+    dark_urine: Mapped[bool | None]
+    pale_stools: Mapped[bool | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+
+
+class AuditRow(Base):
+    """One change to an entry: what it was before, who changed it and when."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    old_values: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_audit_entry_id", "entry_id"),)
+
+
+class CycleRow(Base):
+    __tablename__ = "cycles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    regimen: Mapped[str] = mapped_column(String(32))
+    line: Mapped[int]
+    number: Mapped[int]
+    planned_start: Mapped[date]
+    actual_start: Mapped[date | None]
+    cycle_days: Mapped[int]
+    drug_days: Mapped[str] = mapped_column(String(200))
+    dose_note: Mapped[str | None] = mapped_column(Text)
+    ends_line: Mapped[bool] = mapped_column(default=False)
+
+
+class ProfileRow(Base):
+    """A single row (id 1): the diary is about one person."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    born: Mapped[date | None]
+    hospital_number: Mapped[str | None] = mapped_column(String(64))
+    height_cm: Mapped[float | None]
+    baseline_weight_kg: Mapped[float | None]
+    baseline_date: Mapped[date | None]
+    thresholds: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ContactRow(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    role: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(64))
