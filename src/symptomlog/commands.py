@@ -10,13 +10,18 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from symptomlog.domain.fields import VALUE_FIELDS
 from symptomlog.domain.parse import FieldError, parse_date, parse_datetime, parse_value
 from symptomlog.errors import Problem, ValidationError
 
+if TYPE_CHECKING:
+    from symptomlog.domain import Entry
+    from symptomlog.store import Diary
 
-def _open(args: argparse.Namespace, *, create: bool):  # type: ignore[no-untyped-def]
+
+def _open(args: argparse.Namespace, *, create: bool) -> Diary:
     from symptomlog.cli import open_diary
 
     return open_diary(args, create=create)
@@ -31,7 +36,7 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _entry_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _entry_from_args(args: argparse.Namespace) -> Entry:
     from symptomlog.domain import Entry
 
     values: dict[str, object] = {}

@@ -16,17 +16,19 @@ from datetime import date, timedelta
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.fields import MEASURE_BY_NAME, SCALE_BY_NAME, SIGN_BY_NAME, VALUE_FIELDS
 
+Value = float | int | bool | None
+
 
 @dataclass(frozen=True)
 class Day:
     """The values of one calendar day, and who recorded them."""
 
     day: date
-    values: dict[str, float | int | bool | None]
+    values: dict[str, Value]
     recorders: frozenset[Recorder] = field(default_factory=frozenset)
     entry_count: int = 0
 
-    def get(self, name: str) -> float | int | bool | None:
+    def get(self, name: str) -> Value:
         return self.values.get(name)
 
     @property
@@ -34,20 +36,18 @@ class Day:
         return Recorder.CARER in self.recorders
 
 
-def _combine(name: str, values: list[object]) -> float | int | bool | None:
+def _combine(name: str, values: list[Value]) -> Value:
     present = [v for v in values if v is not None]
     if not present:
         return None
-    if name in SCALE_BY_NAME:
-        return max(present)  # type: ignore[type-var,return-value]
-    if name == "vomiting_episodes":
-        return sum(present)  # type: ignore[arg-type,return-value]
-    if name == "weight_kg":
-        return present[-1]  # type: ignore[return-value]  # entries arrive oldest first
-    if name in MEASURE_BY_NAME:
-        return max(present)  # type: ignore[type-var,return-value]
     if name in SIGN_BY_NAME:
         return any(present)
+    if name == "vomiting_episodes":
+        return sum(present)
+    if name == "weight_kg":
+        return present[-1]  # entries arrive oldest first: the day's last weighing
+    if name in SCALE_BY_NAME or name in MEASURE_BY_NAME:
+        return max(present)  # worst symptom, highest temperature
     raise KeyError(name)
 
 

@@ -100,7 +100,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write the whole file or nothing: a half-written export never replaces a good one."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(partial, "wb") as handle:
+        # Exports hold health data: readable by the owner only, like the diary itself.
+        with os.fdopen(
+            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb"
+        ) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

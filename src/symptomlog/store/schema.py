@@ -8,10 +8,14 @@ A diary is backed up before any migration touches it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
 from symptomlog.errors import DiaryDamaged, DiaryTooNew
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 HEAD_REVISION = "0001"
 MIGRATIONS = "symptomlog.store:migrations"
@@ -30,21 +34,19 @@ def stored_revision(conn: Connection) -> str | None:
 
 
 def known_revisions() -> list[str]:
+    """Every revision this program can migrate from, newest first."""
     from alembic.script import ScriptDirectory
 
-    return [rev.revision for rev in _script_directory(ScriptDirectory).walk_revisions()]
+    script = ScriptDirectory.from_config(_alembic_config())
+    return [rev.revision for rev in script.walk_revisions()]
 
 
-def _alembic_config():  # type: ignore[no-untyped-def]
+def _alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     return config
-
-
-def _script_directory(cls):  # type: ignore[no-untyped-def]
-    return cls.from_config(_alembic_config())
 
 
 def upgrade(conn: Connection) -> None:
