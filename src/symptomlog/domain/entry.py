@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import json
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
 from symptomlog.domain.fields import (
@@ -94,9 +93,7 @@ class Entry:
 
     def values(self) -> dict[str, object]:
         """The recorded values (no id), in CSV column order."""
-        data = asdict(self)
-        data.pop("id")
-        return data
+        return {name: getattr(self, name) for name in VALUE_NAMES}
 
     def with_id(self, entry_id: int | None) -> Entry:
         return replace(self, id=entry_id)
@@ -106,15 +103,17 @@ class Entry:
         return all(getattr(self, n) is None for n in (*VALUE_FIELDS, "notes"))
 
     def fingerprint(self) -> str:
-        """A stable digest of the content, used to recognise a row imported twice."""
-        data = self.values()
-        data["recorded_at"] = self.recorded_at.isoformat(timespec="minutes")
-        data["recorded_by"] = self.recorded_by.value
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        """A stable digest of the content, used to recognise a row imported twice.
+
+        Built from the values' ``repr`` in a fixed order, which is stable across
+        runs for the types an entry holds (str, int, float, bool, None, datetime).
+        """
+        text = repr([getattr(self, name) for name in VALUE_NAMES])
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 ENTRY_FIELD_NAMES = tuple(f.name for f in fields(Entry))
+VALUE_NAMES = tuple(n for n in ENTRY_FIELD_NAMES if n != "id")
 
 
 def _scale_problem(name: str, value: object) -> str | None:

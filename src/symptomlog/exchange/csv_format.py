@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from symptomlog.domain import Entry, Recorder
@@ -91,21 +92,30 @@ def _parse_recorder(raw: str) -> Recorder:
         ) from None
 
 
+def _parse_recorded_at(raw: str) -> object:
+    return parse_datetime("recorded_at", raw)
+
+
+# One parser per column, looked up once: an import of years of rows stays fast.
+PARSERS: dict[str, Callable[[str], object]] = {
+    "recorded_at": _parse_recorded_at,
+    "recorded_by": _parse_recorder,
+    **{name: partial(parse_value, name) for name in VALUE_FIELDS},
+}
+
+
 def parse_row(cells: dict[str, str], where: str) -> tuple[Entry | None, list[Problem]]:
     """An entry from one row's cells, or the list of everything wrong with it."""
     values: dict[str, object] = {}
     problems: list[Problem] = []
-
-    def attempt(name: str, parse: object) -> None:
+    for name, parse in PARSERS.items():
+        raw = cells.get(name, "")
+        if not raw and name in VALUE_FIELDS:
+            continue  # blank: not recorded (the Entry default)
         try:
-            values[name] = parse(cells.get(name, ""))  # type: ignore[operator]
+            values[name] = parse(raw)
         except FieldError as error:
             problems.append(Problem(name, str(error), f"{where}, column {name}"))
-
-    attempt("recorded_at", lambda raw: parse_datetime("recorded_at", raw))
-    attempt("recorded_by", _parse_recorder)
-    for name in VALUE_FIELDS:
-        attempt(name, lambda raw, n=name: parse_value(n, raw))
     for name in TEXT_COLUMNS:
         values[name] = unprotect(cells.get(name, "")) or None
     if problems:
@@ -113,9 +123,10 @@ def parse_row(cells: dict[str, str], where: str) -> tuple[Entry | None, list[Pro
     try:
         return Entry(**values), []  # type: ignore[arg-type]
     except ValidationError as error:
-        return None, [
+        located = [
             Problem(p.field, p.message, f"{where}, column {p.field}") for p in error.problems
         ]
+        return None, located
 
 
 def read_csv(path: Path) -> list[Entry]:

@@ -69,26 +69,28 @@ class EntryStore:
         ids and is kept for the entries that were added.
         """
         stamp = now()
+        audited = {a.entry_id for a in audit}
         with self._diary.write() as session:
             known = set(session.scalars(select(EntryRow.fingerprint)))
-            new_ids: dict[int | None, int] = {}
-            added = 0
+            new_ids: dict[int, int] = {}
+            plain: list[dict[str, object]] = []
             for record in records:
                 columns = entry_columns(record.entry)
                 if columns["fingerprint"] in known:
                     continue
                 known.add(str(columns["fingerprint"]))
-                row = EntryRow(
-                    **columns,
-                    created_at=record.created_at or stamp,
-                    updated_at=record.updated_at or stamp,
-                    deleted_at=record.deleted_at,
-                )
-                session.add(row)
-                added += 1
-                if record.entry.id is not None:
+                columns["created_at"] = record.created_at or stamp
+                columns["updated_at"] = record.updated_at or stamp
+                columns["deleted_at"] = record.deleted_at
+                if record.entry.id in audited:  # needs its new id to carry its audit trail
+                    row = EntryRow(**columns)
+                    session.add(row)
                     session.flush()
-                    new_ids[record.entry.id] = row.id
+                    new_ids[record.entry.id] = row.id  # type: ignore[index]
+                else:
+                    plain.append(columns)
+            if plain:  # one Core executemany: a five-year import stays well under a second
+                session.execute(EntryRow.__table__.insert(), plain)
             session.add_all(
                 AuditRow(
                     entry_id=new_ids[a.entry_id],
@@ -100,6 +102,7 @@ class EntryStore:
                 for a in audit
                 if a.entry_id in new_ids
             )
+        added = len(plain) + len(new_ids)
         return ImportResult(added, len(records) - added)
 
     def records(self) -> list[EntryRecord]:

@@ -1,0 +1,91 @@
+"""Shared helpers for the benchmarks: median timings, generated diaries, the result table.
+
+Absolute times on a shared machine are noise, so every figure is a ratio to a
+floor: the same work done by the bare library, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+DEMO_END = date(2026, 6, 30)
+YEAR_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Result:
+    figure: str
+    app: float
+    floor: float
+    budget: float
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        return self.app / self.floor if self.floor else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.budget
+
+
+def median_time(
+    work: Callable[[], object], repeats: int = 5, setup: Callable[[], object] | None = None
+) -> float:
+    """Median wall time of ``work`` over ``repeats`` runs (``setup`` runs untimed before each)."""
+    times = []
+    for _ in range(repeats):
+        if setup is not None:
+            setup()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def median_process_time(command: list[str], repeats: int = 5) -> float:
+    """Median wall time of a whole process, from spawn to exit."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def make_diary(path: Path, years: int) -> Path:
+    """A fictional diary of ``years`` years of daily entries (about 1.2 a day)."""
+    from symptomlog.demo import fill_demo
+    from symptomlog.store import Diary
+
+    if path.exists():
+        return path
+    with Diary.open(path) as diary:
+        fill_demo(diary, days=years * YEAR_DAYS + (1 if years >= 4 else 0), seed=11, end=DEMO_END)
+    return path
+
+
+def print_table(results: list[Result], title: str = "symptomlog benchmarks") -> None:
+    print(f"\n{title}")
+    print(f"{'figure':<44}{'app':>10}{'floor':>10}{'ratio':>8}{'budget':>8}  ")
+    for r in results:
+        mark = "ok" if r.ok else "OVER"
+        print(
+            f"{r.figure:<44}{r.app:>9.4f}{r.unit}{r.floor:>9.4f}{r.unit}"
+            f"{r.ratio:>8.2f}{r.budget:>8.2f}  {mark}"
+        )
+
+
+def exit_code(results: list[Result]) -> int:
+    return 0 if all(r.ok for r in results) else 1
+
+
+def python() -> str:
+    return sys.executable
