@@ -6,10 +6,11 @@ and is never treated as zero by validation, analysis, charts or the PDF.
 
 from __future__ import annotations
 
+import copy
 import enum
 import hashlib
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
 from symptomlog.domain.fields import (
@@ -96,7 +97,10 @@ class Entry:
         return {name: getattr(self, name) for name in VALUE_NAMES}
 
     def with_id(self, entry_id: int | None) -> Entry:
-        return replace(self, id=entry_id)
+        """The same (already valid) entry with its diary id; no second validation."""
+        twin = copy.copy(self)
+        object.__setattr__(twin, "id", entry_id)
+        return twin
 
     def is_blank(self) -> bool:
         """True when nothing but the time and recorder was filled in."""
