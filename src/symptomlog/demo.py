@@ -44,7 +44,7 @@ class DemoPlan:
 
 def plan(days: int, end: date) -> DemoPlan:
     start = end - timedelta(days=days - 1)
-    first_line_cycles = max(1, int(days * 0.55) // 14)
+    first_line_cycles = min(12, max(1, int(days * 0.55) // 14))
     first = plan_cycles("mfolfirinox", start + timedelta(days=6), first_line_cycles)
     if len(first) >= 3:  # cycle 3 delayed a week (low neutrophils), then given at 80 %
         shift = timedelta(days=7)
@@ -72,7 +72,7 @@ def plan(days: int, end: date) -> DemoPlan:
     second_start = last.start + timedelta(days=21)
     second = []
     if second_start <= end:
-        count = max(1, (end - second_start).days // 28 + 1)
+        count = min(12, max(1, (end - second_start).days // 28 + 1))
         second = plan_cycles("gem-nabpac", second_start, count, line=2)
     fever_cycle = first[min(1, len(first) - 1)]
     fever_day = fever_cycle.start + timedelta(days=8)
