@@ -40,6 +40,7 @@ def build_parser(views: tuple[str, ...], version: str) -> argparse.ArgumentParse
     _add_exchange(sub)
     _add_cycle(sub)
     _add_profile(sub)
+    _add_flags(sub)
     _add_safety(sub)
     return parser
 
@@ -119,6 +120,20 @@ def _add_profile(sub: argparse._SubParsersAction) -> None:
         help="replaces the contacts; repeat for several, the 24-hour line first",
     )
     p.set_defaults(handler=commands.profile_set)
+
+
+def _add_flags(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("flags", help="list the values that should prompt a call, oldest first")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: the first)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (default: the last)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--level",
+        choices=("red", "amber", "info"),
+        default="amber",
+        help="least urgent level to list (default amber: red and amber; info adds trends)",
+    )
+    p.set_defaults(handler=commands.flags)
 
 
 def _add_safety(sub: argparse._SubParsersAction) -> None:

@@ -7,8 +7,9 @@ so that the command line starts quickly.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,6 +170,46 @@ def profile_set(args: argparse.Namespace) -> int:
     with _open(args, create=True) as diary:
         diary.profile.save(replace(diary.profile.get(), **changes))  # type: ignore[arg-type]
     print(f"Profile saved ({', '.join(changes) or 'nothing changed'}).")
+    return 0
+
+
+def _period(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    """--from/--to as dates; a wrong date is bad usage (exit 2) naming the option."""
+    problems: list[Problem] = []
+    found: list[date | None] = []
+    for option, raw in (("--from", args.start), ("--to", args.end)):
+        try:
+            found.append(parse_date(option, raw))
+        except FieldError as error:
+            problems.append(Problem(option, str(error)))
+    if problems:
+        raise ValidationError(problems)
+    start, end = found
+    if start and end and start > end:
+        raise ValidationError(Problem("--from", f"--from {start} is after --to {end}"))
+    return start, end
+
+
+def flags(args: argparse.Namespace) -> int:
+    from symptomlog.analysis.flags import GUIDANCE, Level, at_least, find_flags
+
+    start, end = _period(args)
+    with _open(args, create=False) as diary:
+        found = find_flags(
+            diary.entries.between(), diary.cycles.all(), diary.profile.get(), start, end
+        )
+    chosen = at_least(found, Level(args.level))
+    if args.format == "json":
+        print(json.dumps([f.as_json() for f in chosen], ensure_ascii=False, indent=2))
+        return 0
+    if not chosen:
+        print("No flags in this period.")
+        return 0
+    for flag in chosen:
+        action = flag.message.removeprefix(flag.title + ". ").removesuffix(" " + GUIDANCE)
+        print(f"{flag.day}  {flag.level.value.upper():5}  {flag.title}. {action}")
+        print(f"{'':19}rule {flag.rule}; source: {flag.source}")
+    print(f"\n{len(chosen)} flags. {GUIDANCE}")
     return 0
 
 

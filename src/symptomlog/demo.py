@@ -95,11 +95,18 @@ def _entry(rng: random.Random, demo: DemoPlan, day: date, moment: datetime) -> E
     jaundiced = day in demo.jaundice_days
     carer = rng.random() < 0.25
 
-    def scale(base: float, spread: float = 1.2) -> int:
+    def scale(base: float, spread: float = 0.7) -> int:
         return max(0, min(10, round(base + rng.gauss(0, spread))))
 
-    nausea = scale(2 + (4 if after_chemo else 0))
-    temperature = round(rng.uniform(36.3, 37.1), 1)
+    # Calm day-to-day noise, so that the flags on the demo are the story's events
+    # (a nadir fever, a jaundice episode, a bad vomiting day, weight loss), not chance.
+    nausea = scale(1.5 + (3 if after_chemo else 0))
+    vomiting = rng.choice((0, 1, 2)) if after_chemo and rng.random() < 0.5 else 0
+    if day == demo.fever_day - timedelta(days=7):
+        vomiting = 3  # cycle 2, day 2: a bad day after the pump
+    temperature: float | None = round(rng.uniform(36.3, 37.1), 1)
+    if rng.random() > 0.85:
+        temperature = None
     if day == demo.fever_day:
         temperature = 38.3
     elif day == demo.fever_day + timedelta(days=1):
@@ -117,10 +124,10 @@ def _entry(rng: random.Random, demo: DemoPlan, day: date, moment: datetime) -> E
         recorded_at=moment,
         recorded_by=Recorder.CARER if carer else Recorder.PATIENT,
         recorder_name="David (husband)" if carer else None,
-        pain=scale(2.5 + 3.0 * progress + (1.5 if jaundiced else 0)),
+        pain=scale(2 + 2.5 * progress + (1.5 if jaundiced else 0), 0.5),
         nausea=nausea,
-        vomiting_episodes=(rng.choice((1, 2, 3, 4)) if nausea >= 6 and rng.random() < 0.7 else 0),
-        fatigue=scale(3.5 + 2.5 * progress + (2 if after_chemo else 0)),
+        vomiting_episodes=vomiting,
+        fatigue=scale(3 + 2 * progress + (1.5 if after_chemo else 0)),
         appetite=scale(3 + 3 * progress),
         breathlessness=scale(1, 0.8) if rng.random() < 0.8 else None,
         drowsiness=scale(2 + 2 * progress),
@@ -128,12 +135,12 @@ def _entry(rng: random.Random, demo: DemoPlan, day: date, moment: datetime) -> E
         anxiety=scale(3 + (2 if jaundiced else 0)),
         wellbeing=scale(3.5 + 3 * progress),
         weight_kg=weight if rng.random() < 0.45 else None,
-        temperature_c=temperature if rng.random() < 0.85 or day == demo.fever_day else None,
+        temperature_c=temperature,
         yellow_eyes=jaundiced,
         yellow_skin=jaundiced and day >= demo.jaundice_days[1],
         dark_urine=jaundiced and day <= demo.jaundice_days[4],
         pale_stools=jaundiced and day <= demo.jaundice_days[3],
-        itch=scale(6 if jaundiced else 1, 1.0),
+        itch=scale(6, 0.7) if jaundiced else scale(0.5, 0.4),
         notes=note,
     )
 

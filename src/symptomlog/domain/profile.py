@@ -7,6 +7,7 @@ from datetime import date
 
 from symptomlog.domain.fields import NAME_MAX_CHARS, WEIGHT
 from symptomlog.domain.parse import measure_message
+from symptomlog.domain.thresholds import validate_thresholds
 from symptomlog.errors import Problem, ValidationError
 
 HEIGHT_RANGE_CM = (50.0, 250.0)
@@ -69,6 +70,10 @@ class Profile:
             problems.append(Problem("baseline_weight_kg", measure_message(WEIGHT, f"{weight:g}")))
         if self.born is not None and not date(1900, 1, 1) <= self.born <= date.today():
             problems.append(Problem("born", "Date of birth must be between 1900 and today"))
+        try:
+            object.__setattr__(self, "thresholds", validate_thresholds(self.thresholds))
+        except ValidationError as error:
+            problems.extend(error.problems)
         if problems:
             raise ValidationError(problems)
 
