@@ -209,3 +209,23 @@ def test_screenshot_renders_a_png(db: Path, tmp_path: Path) -> None:
     result = run("--view", "today", "--screenshot", str(png), db=db)
     assert result.returncode == 0, result.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
+
+
+def test_flags_as_json_on_the_demo_diary(db: Path) -> None:
+    assert run("demo", db=db).returncode == 0
+    result = run("flags", "--format", "json", db=db)
+    assert result.returncode == 0, result.stderr
+    flags = json.loads(result.stdout)
+    assert flags and all(set(f) >= {"date", "level", "rule", "message", "source"} for f in flags)
+    assert [f["date"] for f in flags] == sorted(f["date"] for f in flags)
+    red = {f["rule"] for f in flags if f["level"] == "red"}
+    assert {"temperature", "new_jaundice", "jaundice_with_fever"} <= red
+    assert all("guidance, not a diagnosis" in f["message"] for f in flags)
+    text = run("flags", "--from", flags[-1]["date"], db=db)
+    assert text.returncode == 0 and "not a diagnosis" in text.stdout
+
+
+def test_flags_with_a_wrong_date_is_bad_usage(db: Path) -> None:
+    assert run("demo", db=db).returncode == 0
+    result = run("flags", "--from", "2026-13-01", db=db)
+    assert result.returncode == 2 and "--from" in result.stderr

@@ -164,3 +164,23 @@ def test_trend_is_info() -> None:
     week = [entry(DAY - timedelta(days=i), anxiety=2) for i in range(1, 5)]
     assert ("trend_anxiety", "info") in rules([*week, entry(anxiety=4)])
     assert ("trend_anxiety", "info") not in rules([*week, entry(anxiety=3)])
+
+
+def test_the_demo_diary_flags_its_story_and_nothing_else(demo_diary) -> None:
+    """The fictional story has a nadir fever, a jaundice episode and weight loss: those flag."""
+    flags = find_flags(
+        demo_diary.entries.between(), demo_diary.cycles.all(), demo_diary.profile.get()
+    )
+    red = [(f.day, f.rule) for f in flags if f.level is Level.RED]
+    fever_days = [d for d, rule in red if rule == "temperature"]
+    assert len(fever_days) == 3  # 38.3 and 37.6 in the nadir of cycle 2; 37.8 when jaundiced
+    jaundice = [d for d, rule in red if rule == "new_jaundice"]
+    assert len(jaundice) == 1
+    assert any(rule == "jaundice_with_fever" for _, rule in red)
+    assert {rule for _, rule in red} <= {
+        "temperature",
+        "new_jaundice",
+        "new_dark_urine_pale_stools",
+        "jaundice_with_fever",
+        "two_ambers",
+    }
