@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from symptomlog.domain import Entry, Recorder
 from symptomlog.errors import NotFound
@@ -56,8 +56,10 @@ class EntryStore:
         stamp = now()
         columns = {**entry_columns(entry), "created_at": stamp, "updated_at": stamp}
         with self._diary.write() as session:
-            result = session.connection().execute(EntryRow.__table__.insert(), columns)
-            return entry.with_id(result.inserted_primary_key[0])  # type: ignore[attr-defined]
+            result = session.connection().execute(insert(EntryRow), columns)
+            key = result.inserted_primary_key
+            assert key is not None  # an INSERT into a table with an integer key always has one
+            return entry.with_id(key[0])
 
     def add_many(self, entries: list[Entry]) -> ImportResult:
         """Store every new entry in one transaction; skip those already present."""
@@ -88,11 +90,11 @@ class EntryStore:
                     row = EntryRow(**columns)
                     session.add(row)
                     session.flush()
-                    new_ids[record.entry.id] = row.id  # type: ignore[index]
+                    new_ids[record.entry.id] = row.id
                 else:
                     plain.append(columns)
             if plain:  # one Core executemany: a five-year import stays well under a second
-                session.execute(EntryRow.__table__.insert(), plain)
+                session.execute(insert(EntryRow), plain)
             session.add_all(
                 AuditRow(
                     entry_id=new_ids[a.entry_id],
