@@ -312,17 +312,29 @@ def _weight(ctx: _Context, weights: dict[date, float]) -> None:
             drop = round(100.0 * (first - kg) / first, 1)  # as read: to one decimal
             if drop >= ctx.limits["weight_30d_pct"]:
                 last_30d = day
-                ctx.add(day, Level.AMBER, "weight_30_days",
-                        f"Weight down {drop:.1f} % in 30 days ({first:g} to {kg:g} kg)",
-                        th.SOURCE_WEIGHT, weight_kg=_fmt(kg), weight_30_days_ago=_fmt(first))
+                ctx.add(
+                    day,
+                    Level.AMBER,
+                    "weight_30_days",
+                    f"Weight down {drop:.1f} % in 30 days ({first:g} to {kg:g} kg)",
+                    th.SOURCE_WEIGHT,
+                    weight_kg=_fmt(kg),
+                    weight_30_days_ago=_fmt(first),
+                )
         if base is not None:
             loss = round(100.0 * (base[0] - kg) / base[0], 1)
             if loss >= next_base:
                 while loss >= next_base:
                     next_base += 5
-                ctx.add(day, Level.AMBER, "weight_from_baseline",
-                        f"Weight down {loss:.1f} % from baseline ({base[0]:g} to {kg:g} kg)",
-                        th.SOURCE_WEIGHT, weight_kg=_fmt(kg), baseline_kg=_fmt(base[0]))
+                ctx.add(
+                    day,
+                    Level.AMBER,
+                    "weight_from_baseline",
+                    f"Weight down {loss:.1f} % from baseline ({base[0]:g} to {kg:g} kg)",
+                    th.SOURCE_WEIGHT,
+                    weight_kg=_fmt(kg),
+                    baseline_kg=_fmt(base[0]),
+                )
 
 
 def _trend(ctx: _Context, day: date) -> None:

@@ -106,6 +106,25 @@ class Entry:
         """True when nothing but the time and recorder was filled in."""
         return all(getattr(self, n) is None for n in (*VALUE_FIELDS, "notes"))
 
+    def summary(self) -> str:
+        """The recorded values in a few words ("Pain 3, Weight 61.2 kg, Yellow eyes yes")."""
+        parts = []
+        for name in VALUE_FIELDS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if name in SIGN_BY_NAME:
+                parts.append(f"{SIGN_BY_NAME[name].label} {'yes' if value else 'no'}")
+            elif name in MEASURE_BY_NAME:
+                measure = MEASURE_BY_NAME[name]
+                label = "Vomiting" if name == "vomiting_episodes" else measure.label
+                parts.append(f"{label} {value:g} {measure.unit}")
+            else:
+                parts.append(f"{SCALE_BY_NAME[name].label} {value}")
+        if self.notes:
+            parts.append("a note")
+        return ", ".join(parts) if parts else "nothing recorded"
+
     def fingerprint(self) -> str:
         """A stable digest of the content, used to recognise a row imported twice.
 

@@ -1,4 +1,9 @@
-"""Starting the window: the QApplication, the diary, and --screenshot."""
+"""Starting the window: the QApplication, opening the diary safely, and --screenshot.
+
+The app never crashes on start: a diary that cannot be opened (damaged, read-only,
+from a newer version) gives a dialog with the reason and offers to open or
+create another one instead.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from symptomlog.errors import DiaryUnavailable, SymptomlogError
 from symptomlog.store import Diary
+from symptomlog.ui.main_window import VIEWS, MainWindow
 
-
-class MainWindow(QMainWindow):
-    """A placeholder: the real window is its own issue."""
-
-    def __init__(self, diary: Diary) -> None:
-        super().__init__()
-        self.diary = diary
-        self.setWindowTitle(f"symptomlog — {diary.name}")
-        count = diary.entries.count()
-        label = QLabel(f"{count} entries in {diary.name}")
-        label.setMargin(24)
-        self.setCentralWidget(label)
-        self.resize(1024, 700)
+SCREENSHOT_SIZE = (1024, 700)
 
 
 def _choose_platform(screenshot: str | None) -> None:
@@ -41,23 +35,59 @@ def _choose_platform(screenshot: str | None) -> None:
         )
 
 
+def open_or_ask(path: Path) -> Diary | None:
+    """Open the diary; if that fails, say why and offer another diary (None: the user quit)."""
+    while True:
+        try:
+            return Diary.open(path, create=True)
+        except SymptomlogError as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "The diary could not be opened",
+                f"{path}\n\n{error}\n\nNothing in it has been changed.",
+            )
+            open_other = box.addButton("Open another diary…", QMessageBox.ButtonRole.AcceptRole)
+            create = box.addButton("Create a new diary…", QMessageBox.ButtonRole.ActionRole)
+            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is open_other:
+                name, _ = QFileDialog.getOpenFileName(
+                    None, "Open diary", str(path.parent), "Diaries (*.sqlite3);;All files (*)"
+                )
+            elif box.clickedButton() is create:
+                name, _ = QFileDialog.getSaveFileName(
+                    None, "New diary", str(Path.home() / "diary.sqlite3"), "Diaries (*.sqlite3)"
+                )
+            else:
+                return None
+            if name:
+                path = Path(name)
+
+
 def run_app(path: Path, view: str | None = None, screenshot: str | None = None) -> int:
     _choose_platform(screenshot)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    try:
-        diary = Diary.open(path, create=True)
-    except SymptomlogError as error:
-        if screenshot:
-            raise
-        QMessageBox.critical(None, "symptomlog", str(error))
-        return 1
+    assert isinstance(app, QApplication)
+    app.setApplicationName("symptomlog")
+    app.setOrganizationName("symptomlog")
+    if screenshot:
+        diary = Diary.open(path, create=True)  # an error becomes a message and exit code
+    else:
+        asked = open_or_ask(path)
+        if asked is None:
+            return 1
+        diary = asked
     window = MainWindow(diary)
+    if view in VIEWS:
+        window.show_view(view)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     if screenshot:
         app.processEvents()
         ok = window.grab().save(screenshot)
-        diary.close()
+        window.context.diary.close()
         return 0 if ok else 1
     code = app.exec()
-    diary.close()
+    window.context.diary.close()
     return code

@@ -1,0 +1,236 @@
+"""Cycles: the chemotherapy plan as it happened — delays, dose reductions, end of a line.
+
+The charts and the PDF count cycle days from each cycle's actual start, so a delay
+recorded here moves every later symptom into the right cycle day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from symptomlog.domain import REGIMENS, ChemoCycle
+from symptomlog.errors import SymptomlogError
+from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.history_view import from_qdate, to_qdate
+from symptomlog.ui.widgets import DateField
+
+HEADERS = ("Line", "Regimen", "Cycle", "Planned start", "Actual start", "Drug days", "Dose / note")
+
+
+def drug_days_text(cycle: ChemoCycle) -> str:
+    pairs = zip(cycle.drug_days, cycle.drug_dates(), strict=True)
+    return ", ".join(f"D{day} {when:%d %b}" for day, when in pairs)
+
+
+class AddCyclesDialog(QDialog):
+    """Add one or several cycles of a regimen from its template."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add chemotherapy cycles")
+        self.regimen = QComboBox()
+        for regimen in REGIMENS.values():
+            days = ", ".join(str(d) for d in regimen.drug_days[:3])
+            more = "…" if len(regimen.drug_days) > 3 else ""
+            self.regimen.addItem(
+                f"{regimen.name} — {regimen.cycle_days}-day cycle, drugs on day {days}{more}",
+                regimen.key,
+            )
+        self.start = DateField(to_qdate(date.today()))
+        self.count = QSpinBox()
+        self.count.setRange(1, 24)
+        self.cycle_days = QSpinBox()
+        self.cycle_days.setRange(0, 84)
+        self.cycle_days.setSpecialValueText("as the template")
+        form = QFormLayout(self)
+        for label, widget in (
+            ("&Regimen", self.regimen),
+            ("First cycle &starts", self.start),
+            ("How &many cycles", self.count),
+            ("Cycle &length (days)", self.cycle_days),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(caption, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class EditCycleDialog(QDialog):
+    """Record what actually happened to one cycle: its real start, a dose note, end of line."""
+
+    def __init__(self, cycle: ChemoCycle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cycle = cycle
+        self.setWindowTitle(f"{cycle.regimen_name} {cycle.label}")
+        self.actual = DateField(to_qdate(cycle.start))
+        self.note = QLineEdit(cycle.dose_note or "")
+        self.note.setPlaceholderText("e.g. 80% dose, oxaliplatin omitted")
+        self.ends_line = QCheckBox("This cycle &ends the line of treatment")
+        self.ends_line.setChecked(cycle.ends_line)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"Planned start: {cycle.planned_start:%a %d %b %Y}"))
+        for label, widget in (("&Actual start", self.actual), ("&Dose / note", self.note)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(caption, widget)
+        form.addRow(self.ends_line)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def edited(self) -> ChemoCycle:
+        actual = from_qdate(self.actual.date())
+        recorded = actual != self.cycle.planned_start or self.cycle.actual_start is not None
+        return replace(
+            self.cycle,
+            actual_start=actual if recorded else None,
+            dose_note=self.note.text().strip() or None,
+            ends_line=self.ends_line.isChecked(),
+        )
+
+
+class CyclesView(QWidget):
+    """The list of cycles, with add, record-what-happened and delete."""
+
+    def __init__(self, context: DiaryContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.cycles: list[ChemoCycle] = []
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Chemotherapy cycles")
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        add = QPushButton("&Add cycles…")
+        add.clicked.connect(self.add_cycles)
+        edit = QPushButton("&Record delay / dose / end of line…")
+        edit.clicked.connect(self.edit_selected)
+        delete = QPushButton("&Delete cycle")
+        delete.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for button in (add, edit, delete):
+            button.setMinimumHeight(40)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        context.sig_opened.connect(self.refresh)
+        context.sig_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.cycles = self.context.diary.cycles.all()
+        except SymptomlogError as error:
+            self.message.setText(f"⚠ Could not read the cycles: {error}")
+            return
+        self.table.setRowCount(len(self.cycles))
+        for row, cycle in enumerate(self.cycles):
+            delayed = cycle.delay_days
+            actual = f"{cycle.start:%a %d %b %Y}" if cycle.actual_start else "–"
+            if delayed:
+                actual += f"  (+{delayed} days)" if delayed > 0 else f"  ({delayed} days)"
+            note = cycle.dose_note or ""
+            if cycle.ends_line:
+                note = f"{note}; end of line" if note else "end of line"
+            cells = (
+                str(cycle.line),
+                cycle.regimen_name,
+                cycle.label,
+                f"{cycle.planned_start:%a %d %b %Y}",
+                actual,
+                drug_days_text(cycle),
+                note,
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if not self.cycles:
+            self.message.setText("No cycles yet. Add them with “Add cycles…”.")
+
+    def selected(self) -> ChemoCycle | None:
+        row = self.table.currentRow()
+        return self.cycles[row] if 0 <= row < len(self.cycles) else None
+
+    def add_cycles(self) -> None:
+        dialog = AddCyclesDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            added = self.context.diary.cycles.add_planned(
+                dialog.regimen.currentData(),
+                from_qdate(dialog.start.date()),
+                dialog.count.value(),
+                cycle_days=dialog.cycle_days.value(),
+            )
+        except SymptomlogError as error:
+            self.message.setText(f"⚠ Not added: {error}")
+            return
+        self.context.changed(f"Added {len(added)} cycles.")
+
+    def edit_selected(self) -> None:
+        cycle = self.selected()
+        if cycle is None:
+            self.message.setText("Choose a cycle first.")
+            return
+        dialog = EditCycleDialog(cycle, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.context.diary.cycles.update(dialog.edited())
+        except SymptomlogError as error:
+            self.message.setText(f"⚠ Not saved: {error}")
+            return
+        self.context.changed(f"Saved {cycle.regimen_name} {cycle.label}.")
+
+    def delete_selected(self) -> None:
+        cycle = self.selected()
+        if cycle is None or cycle.id is None:
+            self.message.setText("Choose a cycle first.")
+            return
+        try:
+            self.context.diary.cycles.delete(cycle.id)
+        except SymptomlogError as error:
+            self.message.setText(f"⚠ Not deleted: {error}")
+            return
+        self.context.changed(f"Deleted {cycle.regimen_name} {cycle.label}.")

@@ -1,0 +1,351 @@
+"""The entry form shared by Today and the edit dialog in History.
+
+The form only gathers what was typed; the core's ``Entry`` decides what is valid,
+and its messages are shown next to the field they concern. A field left alone
+stays blank ("not recorded"), never 0.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import pairwise
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.fields import (
+    MEASURE_BY_NAME,
+    SCALE_BY_NAME,
+    SIGNS,
+)
+from symptomlog.domain.parse import FieldError, parse_measure
+from symptomlog.errors import Problem, ValidationError
+from symptomlog.ui.widgets import (
+    ChoiceRow,
+    DateTimeField,
+    ScaleInput,
+    YesNoInput,
+    error_label,
+    show_error,
+)
+
+MAIN_SCALES = ("pain", "nausea", "fatigue")
+MORE_SCALES = ("drowsiness", "appetite", "breathlessness", "depression", "anxiety", "wellbeing")
+MEASURE_NAMES = ("vomiting_episodes", "weight_kg", "temperature_c")
+KG_PER_POUND = 0.45359237
+SHORT_LABELS = {
+    "vomiting_episodes": "Vomited (times, last 24 h)",
+    "weight_kg": "Weight (kg)",
+    "temperature_c": "Temperature (°C)",
+}
+
+
+def stones_and_pounds(kg: float) -> str:
+    """61.2 kg as "9 st 9 lb" (to the nearest pound), for people who think in stones."""
+    pounds = round(kg / KG_PER_POUND)
+    return f"{pounds // 14} st {pounds % 14} lb"
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromString(moment.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm")
+
+
+def _pydatetime(value: QDateTime) -> datetime:
+    return datetime.fromisoformat(value.toString("yyyy-MM-ddTHH:mm"))
+
+
+class EntryForm(QWidget):
+    """Every field of one entry, with "when" and "recorded by"; blank fields stay blank."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scales: dict[str, ScaleInput] = {}
+        self.signs: dict[str, YesNoInput] = {}
+        self.measures: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.show_stones = False
+        self._build()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.addLayout(self._who_and_when())
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        for name in MAIN_SCALES:
+            left.addWidget(self._scale_box(name))
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._measures_box())
+        right.addWidget(self._jaundice_box())
+        right.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        outer.addLayout(columns)
+        outer.addWidget(self._more_section())
+        notes_label = QLabel("&Notes (in your own words)")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setFixedHeight(70)
+        self.notes.textChanged.connect(self.edited)
+        notes_label.setBuddy(self.notes)
+        outer.addWidget(notes_label)
+        outer.addWidget(self.notes)
+        self.errors["notes"] = error_label()
+        outer.addWidget(self.errors["notes"])
+        self.errors[""] = error_label()
+        outer.addWidget(self.errors[""])
+
+    def _who_and_when(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        when_label = QLabel("&When")
+        self.when = DateTimeField()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when.setAccessibleName("Date and time of the entry")
+        when_label.setBuddy(self.when)
+        self.now_button = QPushButton("N&ow")
+        self.now_button.setAccessibleName("Set the time to now")
+        self.now_button.clicked.connect(self.set_now)
+        by_label = QLabel("Recorded &by")
+        self.recorded_by = QComboBox()
+        for recorder in Recorder:
+            self.recorded_by.addItem(recorder.label, recorder.value)
+        self.recorded_by.setAccessibleName("Recorded by")
+        by_label.setBuddy(self.recorded_by)
+        self.recorder_name = QLineEdit()
+        self.recorder_name.setPlaceholderText("carer's name")
+        self.recorder_name.setAccessibleName("Name of the person recording")
+        self.recorded_by.currentIndexChanged.connect(self._recorder_changed)
+        self.errors["recorded_at"] = error_label()
+        for widget in (when_label, self.when, self.now_button, by_label, self.recorded_by):
+            row.addWidget(widget)
+        row.addWidget(self.recorder_name, 1)
+        row.addWidget(self.errors["recorded_at"])
+        self.set_now()
+        self._recorder_changed()
+        return row
+
+    def _scale_box(self, name: str) -> QWidget:
+        scale = SCALE_BY_NAME[name]
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(0)
+        title = f"{scale.label} ({scale.hint})" if scale.hint else scale.label
+        label = QLabel(f"<b>{title}</b>")
+        widget = ScaleInput(scale)
+        widget.changed.connect(self.edited)
+        label.setBuddy(widget)
+        self.scales[name] = widget
+        layout.addWidget(label)
+        layout.addWidget(widget)
+        return box
+
+    def _measures_box(self) -> QGroupBox:
+        box = QGroupBox("Measured")
+        form = QFormLayout(box)
+        for name in MEASURE_NAMES:
+            measure = MEASURE_BY_NAME[name]
+            edit = QLineEdit()
+            edit.setPlaceholderText("blank = not measured")
+            edit.setAccessibleName(f"{measure.label} in {measure.unit}")
+            edit.textChanged.connect(self.edited)
+            self.measures[name] = edit
+            self.errors[name] = error_label()
+            column = QVBoxLayout()
+            column.addWidget(edit)
+            if name == "weight_kg":
+                self.stones = QLabel()
+                self.stones.setAccessibleName("Weight in stones and pounds")
+                edit.textChanged.connect(self._update_stones)
+                column.addWidget(self.stones)
+            column.addWidget(self.errors[name])
+            label = QLabel(SHORT_LABELS[name])
+            label.setBuddy(edit)
+            form.addRow(label, column)
+        self._update_stones()
+        return box
+
+    def _jaundice_box(self) -> QGroupBox:
+        box = QGroupBox("Signs of jaundice")
+        grid = QGridLayout(box)
+        for row, sign in enumerate(SIGNS):
+            toggle = YesNoInput(sign.label)
+            toggle.changed.connect(self.edited)
+            label = QLabel(sign.label)
+            label.setBuddy(toggle)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(toggle, row, 1)
+            self.signs[sign.name] = toggle
+        itch = ScaleInput(SCALE_BY_NAME["itch"])
+        itch.changed.connect(self.edited)
+        self.scales["itch"] = itch
+        label = QLabel("<b>Itch</b>")
+        label.setBuddy(itch)
+        grid.addWidget(label, len(SIGNS), 0, 1, 2)
+        grid.addWidget(itch, len(SIGNS) + 1, 0, 1, 2)
+        return box
+
+    def _more_section(self) -> QWidget:
+        section = QWidget()
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.more_button = QToolButton()
+        self.more_button.setText("More symptoms (ESAS-r): drowsiness, appetite, breath, mood…")
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setAccessibleName("Show more symptoms")
+        self.more = QWidget()
+        grid = QGridLayout(self.more)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, name in enumerate(MORE_SCALES):
+            grid.addWidget(self._scale_box(name), index // 2, index % 2)
+        self.more.setVisible(False)
+        self.more_button.toggled.connect(self.show_more)
+        layout.addWidget(self.more_button)
+        layout.addWidget(self.more)
+        return section
+
+    # -- behaviour ------------------------------------------------------------------------
+
+    def show_more(self, shown: bool) -> None:
+        self.more_button.setChecked(shown)
+        self.more.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.more_button.setArrowType(arrow)
+
+    def set_now(self) -> None:
+        now = datetime.now().replace(second=0, microsecond=0)
+        self.when.setMaximumDateTime(_qdatetime(now).addSecs(300))
+        self.when.setDateTime(_qdatetime(now))
+
+    def _recorder_changed(self) -> None:
+        is_patient = self.recorded_by.currentData() == Recorder.PATIENT.value
+        self.recorder_name.setEnabled(not is_patient)
+
+    def _update_stones(self) -> None:
+        text = self.measures["weight_kg"].text().strip().replace(",", ".")
+        try:
+            kg = float(text)
+        except ValueError:
+            kg = 0.0
+        shown = self.show_stones and 20 <= kg <= 300
+        self.stones.setText(f"= {stones_and_pounds(kg)}" if shown else "")
+        self.stones.setVisible(shown)
+
+    def set_show_stones(self, shown: bool) -> None:
+        self.show_stones = shown
+        self._update_stones()
+
+    def entry(self) -> Entry:
+        """The typed entry; ValidationError (shown next to each field) if something is wrong."""
+        self.clear_errors()
+        values: dict[str, object] = {}
+        problems: list[Problem] = []
+        for name, edit in self.measures.items():
+            try:
+                values[name] = parse_measure(name, edit.text().replace(",", "."))
+            except FieldError as error:
+                problems.append(Problem(name, str(error)))
+        for name, scale in self.scales.items():
+            values[name] = scale.value()
+        for name, sign in self.signs.items():
+            values[name] = sign.value()
+        notes = self.notes.toPlainText()
+        values["notes"] = notes if notes.strip() else None
+        recorder = Recorder(self.recorded_by.currentData())
+        name = self.recorder_name.text().strip() if recorder is not Recorder.PATIENT else ""
+        try:
+            entry = Entry(
+                recorded_at=_pydatetime(self.when.dateTime()),
+                recorded_by=recorder,
+                recorder_name=name or None,
+                **values,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            problems.extend(error.problems)
+            entry = None
+        if problems or entry is None:
+            self.show_problems(problems)
+            raise ValidationError(problems)
+        if entry.is_blank():
+            problem = Problem("", "Nothing to save yet: choose at least one value or write a note.")
+            self.show_problems([problem])
+            raise ValidationError(problem)
+        return entry
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            label = self.errors.get(problem.field, self.errors[""])
+            existing = label.text().removeprefix("⚠ ")
+            show_error(label, f"{existing} {problem.message}".strip())
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            show_error(label, None)
+
+    def clear_values(self) -> None:
+        """Empty every value for the next entry; who is recording stays as it was."""
+        for widget in (*self.scales.values(), *self.signs.values()):
+            widget.set_value(None)
+        for edit in self.measures.values():
+            edit.clear()
+        self.notes.clear()
+        self.clear_errors()
+        self.set_now()
+
+    def load(self, entry: Entry) -> None:
+        """Show an existing entry (for editing)."""
+        self.when.setMaximumDateTime(_qdatetime(datetime.now()).addSecs(300))
+        self.when.setDateTime(_qdatetime(entry.recorded_at))
+        self.recorded_by.setCurrentIndex(self.recorded_by.findData(entry.recorded_by.value))
+        self.recorder_name.setText(entry.recorder_name or "")
+        for name, widget in self.scales.items():
+            widget.set_value(getattr(entry, name))
+        for name, sign in self.signs.items():
+            sign.set_value(getattr(entry, name))
+        for name, edit in self.measures.items():
+            value = getattr(entry, name)
+            edit.setText("" if value is None else f"{value:g}")
+        self.notes.setPlainText(entry.notes or "")
+        if any(getattr(entry, n) is not None for n in MORE_SCALES):
+            self.show_more(True)
+
+    def inputs(self) -> list[QWidget]:
+        """Every input in tab order, for the focus chain and the accessibility test."""
+        ordered: list[QWidget] = [self.when, self.now_button, self.recorded_by, self.recorder_name]
+        ordered += [self.scales[n] for n in MAIN_SCALES]
+        ordered += [self.measures[n] for n in MEASURE_NAMES]
+        ordered += [self.signs[s.name] for s in SIGNS]
+        ordered += [self.scales["itch"], self.more_button]
+        ordered += [self.scales[n] for n in MORE_SCALES]
+        ordered += [self.notes]
+        return ordered
+
+    def set_tab_order(self) -> None:
+        chain = self.inputs()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+
+__all__ = ["ChoiceRow", "EntryForm", "stones_and_pounds"]

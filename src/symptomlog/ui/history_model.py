@@ -1,0 +1,103 @@
+"""The History table's model: entries read from the core, newest first, never copied.
+
+A ``QAbstractTableModel`` over the list the core returns: rows are the core's
+``Entry`` objects, and each cell is formatted when the view asks for it. Blank
+stays blank in the table too ("–"), so "not recorded" never looks like 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.fields import SIGNS
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("recorded_at", "When"),
+    ("recorded_by", "Recorded by"),
+    ("flag", "Flag"),
+    ("pain", "Pain"),
+    ("nausea", "Nausea"),
+    ("vomiting_episodes", "Vomits"),
+    ("fatigue", "Tiredness"),
+    ("weight_kg", "Weight kg"),
+    ("temperature_c", "Temp °C"),
+    ("jaundice", "Jaundice signs"),
+    ("itch", "Itch"),
+    ("notes", "Notes"),
+)
+BLANK = "–"
+
+
+def _jaundice(entry: Entry) -> str:
+    seen = [s.label for s in SIGNS if getattr(entry, s.name)]
+    said_no = [s for s in SIGNS if getattr(entry, s.name) is False]
+    if seen:
+        return ", ".join(seen)
+    return "none" if said_no else BLANK
+
+
+class EntryTableModel(QAbstractTableModel):
+    """Entries of a period, newest first, with the flag level of each day."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[Entry] = []
+        self._flag_days: dict[date, str] = {}
+
+    def set_entries(self, entries: list[Entry], flag_days: dict[date, str]) -> None:
+        self.beginResetModel()
+        self._entries = sorted(entries, key=lambda e: (e.recorded_at, e.id or 0), reverse=True)
+        self._flag_days = flag_days
+        self.endResetModel()
+
+    def entry(self, row: int) -> Entry:
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        name = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(entry, name)
+        if role == Qt.ItemDataRole.ToolTipRole and name == "notes":
+            return entry.notes
+        if role == Qt.ItemDataRole.TextAlignmentRole and name not in ("notes", "jaundice"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def text(self, entry: Entry, name: str) -> str:
+        if name == "recorded_at":
+            return f"{entry.recorded_at:%a %d %b %Y %H:%M}"
+        if name == "recorded_by":
+            who = entry.recorded_by.label
+            if entry.recorded_by is not Recorder.PATIENT and entry.recorder_name:
+                who += f" ({entry.recorder_name})"
+            return who
+        if name == "flag":
+            level = self._flag_days.get(entry.recorded_at.date())
+            return {"red": "⚠ RED", "amber": "! amber"}.get(level or "", "")
+        if name == "jaundice":
+            return _jaundice(entry)
+        if name == "notes":
+            return (entry.notes or "").replace("\n", " ")
+        value = getattr(entry, name)
+        return BLANK if value is None else f"{value:g}"

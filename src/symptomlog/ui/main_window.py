@@ -1,0 +1,346 @@
+"""The main window: the views, the menus, the status bar, and what it remembers.
+
+It owns no data: the views read and write through the ``DiaryContext``'s diary.
+The window remembers its size, the last view, recent diaries and the text size
+(``QSettings``), and says in the status bar which diary is open and whether the
+last save worked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from symptomlog import __version__
+from symptomlog.errors import SymptomlogError
+from symptomlog.store import Diary
+from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.cycles_view import CyclesView
+from symptomlog.ui.history_view import HistoryView
+from symptomlog.ui.profile_dialog import ProfileDialog
+from symptomlog.ui.style import apply_style
+from symptomlog.ui.today_view import TodayView
+
+VIEWS = ("today", "history", "charts", "cycles", "report")
+MAX_RECENT = 6
+
+SHORTCUTS = (
+    ("Ctrl+S", "Save the entry (Today)"),
+    ("Ctrl+1 … Ctrl+5", "Today, History, Charts, Cycles, Report"),
+    ("Tab / Shift+Tab", "Next / previous field"),
+    ("← → or 0–9", "Change a 0–10 score (type 1 then 0 for ten)"),
+    ("Y / N", "Answer a yes/no sign"),
+    ("Delete", "Clear a score or sign (not recorded); in History, delete the entry"),
+    ("Enter", "In History, correct the selected entry"),
+    ("Ctrl+Z", "In History, undo the last deletion or correction"),
+    ("Ctrl+P", "Profile, care team and thresholds"),
+    ("Ctrl+Shift+L", "Large text on or off"),
+    ("Alt + underlined letter", "Go to that field or button"),
+)
+
+
+class PlaceholderView(QWidget):
+    """A view whose feature has not landed yet, saying what to use meanwhile."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+def settings() -> QSettings:
+    return QSettings("symptomlog", "symptomlog")
+
+
+class MainWindow(QMainWindow):
+    """Today, History, Charts, Cycles and Report, with File, View, Profile and Help menus."""
+
+    def __init__(self, diary: Diary) -> None:
+        super().__init__()
+        self.context = DiaryContext(diary)
+        self.settings = settings()
+        self.tabs = QTabWidget()
+        self.today = TodayView(self.context)
+        self.history = HistoryView(self.context)
+        self.cycles = CyclesView(self.context)
+        self.views: dict[str, QWidget] = {
+            "today": self.today,
+            "history": self.history,
+            "charts": PlaceholderView(
+                "Charts are coming in the next release.\n"
+                "Meanwhile History lists every value, day by day."
+            ),
+            "cycles": self.cycles,
+            "report": PlaceholderView(
+                "The PDF summary for the care team is coming in the next release.\n"
+                "Meanwhile File ▸ Export… writes every entry to a CSV file."
+            ),
+        }
+        for title, view in zip(
+            ("&Today", "&History", "&Charts", "C&ycles", "&Report"),
+            self.views.values(),
+            strict=True,
+        ):
+            self.tabs.addTab(view, title)
+        self.setCentralWidget(self.tabs)
+        self.diary_label = QLabel()
+        self.statusBar().addPermanentWidget(self.diary_label)
+        self.context.sig_status.connect(lambda text: self.statusBar().showMessage(text))
+        self.context.sig_opened.connect(self._diary_opened)
+        self.context.sig_changed.connect(self._refresh_title)
+        self._menus()
+        self._restore_settings()
+        self._diary_opened()
+
+    # -- menus ------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _view_opener(self, name: str) -> Callable[[], None]:
+        def open_view() -> None:
+            self.show_view(name)
+
+        return open_view
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New diary…", self.new_diary, QKeySequence.StandardKey.New)
+        self._action(file, "&Open diary…", self.open_diary, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("&Recent diaries")
+        file.addSeparator()
+        self._action(file, "&Import CSV or JSON…", self.import_file, "Ctrl+I")
+        self._action(file, "&Export…", self.export_file, "Ctrl+E")
+        self._action(file, "&Backup…", self.backup, "Ctrl+B")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu("&View")
+        for number, (name, title) in enumerate(
+            zip(VIEWS, ("Today", "History", "Charts", "Cycles", "Report"), strict=True), start=1
+        ):
+            self._action(view, title, self._view_opener(name), f"Ctrl+{number}")
+        view.addSeparator()
+        self.large_text = self._action(view, "&Large text", self.toggle_large_text, "Ctrl+Shift+L")
+        self.large_text.setCheckable(True)
+        self.stones = self._action(view, "Show weight in &stones and pounds", self.toggle_stones)
+        self.stones.setCheckable(True)
+        profile = bar.addMenu("&Profile")
+        self._action(profile, "&Profile, care team and thresholds…", self.edit_profile, "Ctrl+P")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        self._action(help_menu, "&About symptomlog", self.show_about)
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1024, 700)
+        self.show_view(str(self.settings.value("window/view", "today")))
+        large = self.settings.value("view/large_text", False, type=bool)
+        self.large_text.setChecked(bool(large))
+        self.stones.setChecked(bool(self.settings.value("view/stones", False, type=bool)))
+        self.today.form.set_show_stones(self.stones.isChecked())
+        self._apply_text_size()
+        name = str(self.settings.value("entry/carer_name", ""))
+        self.today.form.recorder_name.setText(name)
+        self.today.form.recorder_name.editingFinished.connect(self._remember_carer)
+
+    def _remember_carer(self) -> None:
+        self.settings.setValue("entry/carer_name", self.today.form.recorder_name.text().strip())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/view", self.current_view())
+        self._remember_carer()
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def _apply_text_size(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, self.large_text.isChecked())
+
+    def toggle_large_text(self) -> None:
+        self.settings.setValue("view/large_text", self.large_text.isChecked())
+        self._apply_text_size()
+
+    def toggle_stones(self) -> None:
+        self.settings.setValue("view/stones", self.stones.isChecked())
+        self.today.form.set_show_stones(self.stones.isChecked())
+
+    # -- views ------------------------------------------------------------------------
+
+    def show_view(self, name: str) -> None:
+        if name not in self.views:
+            name = "today"
+        self.tabs.setCurrentWidget(self.views[name])
+        self.settings.setValue("window/view", name)
+
+    def current_view(self) -> str:
+        current = self.tabs.currentWidget()
+        return next((n for n, v in self.views.items() if v is current), "today")
+
+    def _diary_opened(self) -> None:
+        path = self.context.diary.path
+        self.diary_label.setText(f"Diary: {path}" if path else "Diary: in memory")
+        self.diary_label.setAccessibleName(self.diary_label.text())
+        if path is not None:
+            self._add_recent(path)
+        self._refresh_title()
+
+    def _refresh_title(self) -> None:
+        name = self.context.diary.profile.get().name
+        who = f"{name} — " if name else ""
+        self.setWindowTitle(f"{who}symptomlog — {self.context.diary.name}")
+
+    def _add_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self._recent() if p != str(path) and Path(p).exists()]
+        self.settings.setValue("diaries/recent", recent[:MAX_RECENT])
+        self.recent_menu.clear()
+        for item in recent[:MAX_RECENT]:
+            action = self.recent_menu.addAction(item)
+            action.triggered.connect(self._diary_opener(Path(item)))
+
+    def _diary_opener(self, path: Path) -> Callable[[], None]:
+        def open_diary() -> None:
+            self.switch_to(path, False)
+
+        return open_diary
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("diaries/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    # -- files ------------------------------------------------------------------------
+
+    def switch_to(self, path: Path, create: bool) -> bool:
+        """Open another diary; on failure say why and keep the current one open."""
+        try:
+            diary = Diary.open(path, create=create)
+        except SymptomlogError as error:
+            QMessageBox.warning(self, "Could not open the diary", f"{path}\n\n{error}")
+            return False
+        self.context.replace(diary)
+        self.context.sig_status.emit(f"Opened {path}.")
+        return True
+
+    def new_diary(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New diary", str(Path.home() / "diary.sqlite3"), "Diaries (*.sqlite3)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            QMessageBox.warning(
+                self, "New diary", f"{path} already exists; use Open diary… to open it."
+            )
+            return
+        self.switch_to(path, True)
+
+    def open_diary(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open diary", str(Path.home()), "Diaries (*.sqlite3);;All files (*)"
+        )
+        if name:
+            self.switch_to(Path(name), False)
+
+    def import_file(self) -> None:
+        from symptomlog.exchange.transfer import import_file
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import entries", str(Path.home()), "CSV or JSON (*.csv *.json);;All files (*)"
+        )
+        if not name:
+            return
+        try:
+            summary = import_file(self.context.diary, Path(name))
+        except SymptomlogError as error:
+            QMessageBox.warning(self, "Nothing was imported", str(error))
+            return
+        self.context.changed(str(summary))
+        QMessageBox.information(self, "Import", str(summary))
+
+    def export_file(self) -> None:
+        from symptomlog.exchange.transfer import export_file
+
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export the diary",
+            str(Path.home() / "symptomlog-export.csv"),
+            "CSV for a spreadsheet (*.csv);;JSON, everything (*.json)",
+        )
+        if not name:
+            return
+        kind = "json" if name.endswith(".json") or "JSON" in chosen else "csv"
+        try:
+            count = export_file(self.context.diary, kind, name)
+        except SymptomlogError as error:
+            QMessageBox.warning(self, "Not exported", str(error))
+            return
+        self.context.sig_status.emit(f"Exported {count} entries to {name}.")
+
+    def backup(self) -> None:
+        from symptomlog.store.backup import copy_diary
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up the diary",
+            str(Path.home() / "diary-backup.sqlite3"),
+            "Diaries (*.sqlite3)",
+        )
+        if not name:
+            return
+        source = self.context.diary.path
+        if source is None:
+            return
+        try:
+            copy_diary(source, Path(name))
+        except SymptomlogError as error:
+            QMessageBox.warning(self, "No backup written", str(error))
+            return
+        self.context.sig_status.emit(f"Backup written to {name}.")
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def edit_profile(self) -> None:
+        ProfileDialog(self.context, self).exec()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About symptomlog",
+            f"<b>symptomlog {__version__}</b><p>A private symptom diary for people living with "
+            "advanced pancreatic cancer and the people who care for them. Everything stays on "
+            "this computer.</p><p>It gives guidance, never a diagnosis: always follow your care "
+            "team's advice.</p>",
+        )

@@ -1,0 +1,56 @@
+"""The look: a visible focus ring, clear chosen buttons, messages that do not rely on colour.
+
+Sizes are relative to the system font, so a user who has set large text in their
+desktop gets it here too; "Large text" multiplies it once more.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+LARGE_TEXT_FACTOR = 1.35
+
+STYLE = """
+QPushButton:focus, QLineEdit:focus, QComboBox:focus, QDateTimeEdit:focus, QDateEdit:focus,
+QPlainTextEdit:focus, QToolButton:focus, QTableView:focus, QListWidget:focus,
+QDoubleSpinBox:focus, QSpinBox:focus, QCheckBox:focus, QTabBar::tab:focus {
+    border: 3px solid #0b57d0;
+}
+#choiceRow { border: 3px solid transparent; border-radius: 4px; }
+#choiceRow:focus { border: 3px solid #0b57d0; }
+#choiceRow QPushButton { border: 1px solid #777; border-radius: 4px; background: #f4f4f4; }
+#choiceRow QPushButton:checked {
+    background: #0b57d0; color: white; font-weight: bold; border: 2px solid #002d6e;
+}
+#anchor { color: #444; }
+#fieldError { color: #9b0000; font-weight: bold; }
+#savedMessage { font-weight: bold; }
+#saveButton { font-weight: bold; }
+#redFlag { border: 3px solid #9b0000; background: #fdecee; }
+#redFlagHeading { font-weight: bold; }
+#amberFlags { font-weight: bold; }
+"""
+
+
+_system_font: QFont | None = None
+
+
+def system_font() -> QFont:
+    """The desktop's own font, as it was before "Large text" changed the application's."""
+    global _system_font
+    if _system_font is None:
+        _system_font = QFont(QApplication.font())
+    return _system_font
+
+
+def apply_style(app: QApplication, large: bool) -> None:
+    """The stylesheet, and the font: the system's, or larger when "Large text" is on."""
+    base = system_font()
+    font = QFont(base)
+    if large:
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(size * LARGE_TEXT_FACTOR)
+    app.setFont(font)
+    heading = font.pointSizeF() * 1.4
+    app.setStyleSheet(STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")

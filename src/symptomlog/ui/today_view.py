@@ -1,0 +1,164 @@
+"""Today: log an entry in under a minute, see it was saved, and be told when to call.
+
+What was typed is never lost: if the save fails (a full disk, a read-only or
+locked diary) the values stay in the form and the reason is shown in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from symptomlog.analysis.flags import Flag, Level, find_flags
+from symptomlog.domain import Entry
+from symptomlog.errors import SymptomlogError, ValidationError
+from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.entry_form import EntryForm
+from symptomlog.ui.flag_banner import FlagBanner
+
+LOOK_BACK_DAYS = 60
+"""Flags look back (new jaundice: 7 days; weight: 30 days); two months is plenty."""
+
+
+def flags_for_day(context: DiaryContext, day: date) -> list[Flag]:
+    """The flags of one day, from the entries around it, the cycles and the profile."""
+    diary = context.diary
+    entries = diary.entries.between(day - timedelta(days=LOOK_BACK_DAYS), day)
+    return find_flags(entries, diary.cycles.all(), diary.profile.get(), day, day)
+
+
+class TodayView(QWidget):
+    """The entry form, a big Save button, what was saved today and today's flags."""
+
+    def __init__(self, context: DiaryContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.banner = FlagBanner()
+        self.form = EntryForm()
+        self.save_button = QPushButton("&Save entry  (Ctrl+S)")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setMinimumHeight(48)
+        self.save_button.setAccessibleName("Save entry")
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton("C&lear form")
+        self.clear_button.setAccessibleName("Clear the form")
+        self.clear_button.clicked.connect(self.form.clear_values)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedMessage")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.today_list = QListWidget()
+        self.today_list.setAccessibleName("Entries saved today")
+        self.today_list.setMaximumHeight(72)
+        self.amber_label = QLabel()
+        self.amber_label.setWordWrap(True)
+        self.amber_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.amber_label.setObjectName("amberFlags")
+        self._layout()
+        QShortcut(
+            QKeySequence.StandardKey.Save,
+            self,
+            self.save,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        context.sig_opened.connect(self.refresh)
+        context.sig_changed.connect(self.refresh)
+        self.refresh()
+
+    def _layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button, 3)
+        buttons.addWidget(self.clear_button, 1)
+        messages = QVBoxLayout()
+        messages.addWidget(self.saved_label)
+        messages.addWidget(self.amber_label)
+        messages.addStretch(1)
+        saved_today = QVBoxLayout()
+        caption = QLabel("Saved to&day:")
+        caption.setBuddy(self.today_list)
+        saved_today.addWidget(caption)
+        saved_today.addWidget(self.today_list)
+        side = QHBoxLayout()
+        side.addLayout(messages, 3)
+        side.addLayout(saved_today, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(side)
+        self.form.set_tab_order()
+        QWidget.setTabOrder(self.form.notes, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.clear_button)
+
+    def save(self) -> Entry | None:
+        """Save the form through the core; on any failure keep every typed value."""
+        try:
+            entry = self.form.entry()
+        except ValidationError:
+            self.saved_label.setText("Not saved: please correct the fields marked ⚠.")
+            self.context.sig_status.emit("Not saved: some values need correcting.")
+            return None
+        self.context.actor = " ".join(filter(None, (entry.recorded_by.value, entry.recorder_name)))
+        try:
+            saved = self.context.diary.entries.add(entry)
+        except SymptomlogError as error:
+            self.saved_label.setText(f"⚠ Not saved — your entry is still in the form. {error}")
+            self.context.sig_status.emit(f"Not saved: {error}")
+            return None
+        self.form.clear_values()
+        when = f"{saved.recorded_at:%a %d %b %H:%M}"
+        self.saved_label.setText(f"✓ Saved {when}: {saved.summary()}.")
+        self.context.changed(f"Saved entry for {when}.")
+        self.show_flags(saved.recorded_at.date())
+        return saved
+
+    def show_flags(self, day: date) -> None:
+        """The red banner for red flags of that day; amber ones listed below the form."""
+        try:
+            flags = flags_for_day(self.context, day)
+        except SymptomlogError as error:
+            self.amber_label.setText(f"Flags could not be checked: {error}")
+            return
+        red = [f for f in flags if f.level is Level.RED]
+        amber = [f for f in flags if f.level is Level.AMBER]
+        self.banner.show_flags(red, self.context.diary.profile.get())
+        if amber:
+            lines = "\n".join(f"• {f.title} — {f.source}" for f in amber)
+            self.amber_label.setText(f"Tell your care team today (amber, {day:%d %b}):\n{lines}")
+        else:
+            self.amber_label.setText("")
+
+    def refresh(self) -> None:
+        today = datetime.now().date()
+        try:
+            entries = self.context.diary.entries.between(today, today)
+        except SymptomlogError as error:
+            self.today_list.clear()
+            self.today_list.addItem(f"Could not read today's entries: {error}")
+            return
+        self.today_list.clear()
+        for entry in reversed(entries):
+            who = entry.recorded_by.label
+            if entry.recorder_name:
+                who += f" ({entry.recorder_name})"
+            self.today_list.addItem(f"{entry.recorded_at:%H:%M}  {who}: {entry.summary()}")
+        if not entries:
+            self.today_list.addItem("Nothing saved yet today.")
+        if not self.banner.isVisible():
+            self.show_flags(today)

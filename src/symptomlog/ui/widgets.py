@@ -1,0 +1,227 @@
+"""Input widgets for a tired hand: large targets, one keyboard stop each, blank allowed.
+
+A 0-10 score is a row of eleven big buttons with the ESAS-r anchor words at both
+ends. It is one stop in the tab order: the arrow keys and the digits change it,
+Delete clears it, so a keyboard user does not tab through eleven buttons. Nothing
+chosen means "not recorded", which is different from 0. A yes/no sign works the
+same way with two buttons.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from symptomlog.domain.fields import Scale
+
+NOT_RECORDED = "not recorded"
+
+
+class ChoiceRow(QWidget):
+    """A row of checkable buttons of which at most one is chosen; None means not recorded."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        options: list[tuple[object, str]],
+        name: str,
+        anchors: tuple[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("choiceRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._values = [value for value, _ in options]
+        self._name = name
+        self._anchors = anchors
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)  # exclusivity by hand, so the choice can be cleared
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 4, 4, 4)
+        row.setSpacing(4)
+        for index, (_, text) in enumerate(options):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumSize(36, 38)
+            button.setAccessibleName(f"{name} {text}")
+            self._group.addButton(button, index)
+            row.addWidget(button)
+        self._group.buttonClicked.connect(self._clicked)
+        self._row = row
+        if anchors is None:
+            self.setLayout(row)
+        else:
+            self.setLayout(_with_anchors(row, anchors))
+        self._index: int | None = None
+        self._update_accessible()
+
+    def value(self) -> object | None:
+        return None if self._index is None else self._values[self._index]
+
+    def set_value(self, value: object | None) -> None:
+        self._set_index(None if value is None else self._values.index(value))
+
+    def _set_index(self, index: int | None) -> None:
+        if index == self._index:
+            return
+        self._index = index
+        for button in self._group.buttons():
+            button.setChecked(self._group.id(button) == index)
+        self._update_accessible()
+        self.changed.emit()
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        index = self._group.id(button)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._set_index(None if index == self._index else index)  # a second click clears
+
+    def _update_accessible(self) -> None:
+        shown = NOT_RECORDED if self._index is None else self._group.button(self._index).text()
+        self.setAccessibleName(self._name)
+        self.setAccessibleDescription(f"{self._name}: {shown}. {self.hint()}")
+        self.setToolTip(f"{self._name}: {shown}")
+
+    def hint(self) -> str:
+        return "Left and right arrows change it; Delete clears it."
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        last = len(self._values) - 1
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Plus):
+            self._set_index(0 if self._index is None else min(last, self._index + 1))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Minus):
+            self._set_index(0 if self._index is None else max(0, self._index - 1))
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._set_index(None)
+        elif key == Qt.Key.Key_Home:
+            self._set_index(0)
+        elif key == Qt.Key.Key_End:
+            self._set_index(last)
+        elif not self._typed(event.text()):
+            super().keyPressEvent(event)
+
+    def _typed(self, text: str) -> bool:
+        """A key that names an option directly; subclasses add digits or Y/N."""
+        return False
+
+
+class ScaleInput(ChoiceRow):
+    """A 0-10 score with its anchor words under both ends, as ESAS-r prints them."""
+
+    def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [(i, str(i)) for i in range(11)],
+            scale.label,
+            (scale.low_anchor, scale.high_anchor),
+            parent,
+        )
+        self.scale = scale
+        self._pending_one = False
+
+    def hint(self) -> str:
+        return (
+            f"0 is {self._anchors[0]}, 10 is {self._anchors[1]}. "  # type: ignore[index]
+            "Type a number or use the arrows; Delete clears it."
+        )
+
+    def _typed(self, text: str) -> bool:
+        if not text.isdigit():
+            self._pending_one = False
+            return False
+        digit = int(text)
+        if self._pending_one and digit == 0:
+            self._set_index(10)  # "1" then "0" types ten
+        else:
+            self._set_index(digit)
+        self._pending_one = digit == 1
+        return True
+
+
+class YesNoInput(ChoiceRow):
+    """A yes/no sign; Y or N chooses, Delete clears (not recorded)."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__([(True, "Yes"), (False, "No")], label, None, parent)
+        for button in self._group.buttons():
+            button.setMinimumWidth(64)
+            button.setMinimumHeight(34)
+        self._row.addStretch(1)
+
+    def hint(self) -> str:
+        return "Y for yes, N for no, Delete clears it."
+
+    def _typed(self, text: str) -> bool:
+        if text.lower() == "y":
+            self._set_index(0)
+            return True
+        if text.lower() == "n":
+            self._set_index(1)
+            return True
+        return False
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date (and time) field that Tab leaves at once.
+
+    Qt's date editors use Tab to step through day, month, year and time, so a keyboard
+    user needs five presses to get past one field. Here Tab goes to the next field;
+    the left and right arrows still move between the parts of the date.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateField(DateTimeField):
+    """A date-only field that Tab leaves at once (see ``DateTimeField``)."""
+
+    def __init__(self, day: QDate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("d MMM yyyy")
+        self.setCalendarPopup(True)
+        self.setDate(day)
+
+
+def _with_anchors(row: QHBoxLayout, anchors: tuple[str, str]) -> QVBoxLayout:
+    """The buttons with the low anchor under the left end and the high one under the right."""
+    words = QHBoxLayout()
+    words.setContentsMargins(4, 0, 4, 0)
+    for index, text in enumerate(anchors):
+        label = QLabel(text)
+        label.setObjectName("anchor")
+        if index:
+            words.addStretch(1)
+        words.addWidget(label)
+    box = QVBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(0)
+    box.addLayout(row)
+    box.addLayout(words)
+    return box
+
+
+def error_label() -> QLabel:
+    """The message under a field that says why its value cannot be saved (words, not colour)."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def show_error(label: QLabel, message: str | None) -> None:
+    label.setText(f"⚠ {message}" if message else "")
+    label.setVisible(bool(message))
