@@ -26,15 +26,23 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("fatigue", "Tiredness"),
     ("weight_kg", "Weight kg"),
     ("temperature_c", "Temp °C"),
-    ("jaundice", "Jaundice signs"),
     ("itch", "Itch"),
+    ("jaundice", "Jaundice signs"),
     ("notes", "Notes"),
 )
 BLANK = "–"
 
 
+SHORT_SIGNS = {
+    "yellow_eyes": "eyes",
+    "yellow_skin": "skin",
+    "dark_urine": "urine",
+    "pale_stools": "stools",
+}
+
+
 def _jaundice(entry: Entry) -> str:
-    seen = [s.label for s in SIGNS if getattr(entry, s.name)]
+    seen = [SHORT_SIGNS[s.name] for s in SIGNS if getattr(entry, s.name)]
     said_no = [s for s in SIGNS if getattr(entry, s.name) is False]
     if seen:
         return ", ".join(seen)
@@ -80,6 +88,8 @@ class EntryTableModel(QAbstractTableModel):
             return self.text(entry, name)
         if role == Qt.ItemDataRole.ToolTipRole and name == "notes":
             return entry.notes
+        if role == Qt.ItemDataRole.ToolTipRole and name == "jaundice":
+            return ", ".join(s.label for s in SIGNS if getattr(entry, s.name)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and name not in ("notes", "jaundice"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             name = "today"
         self.tabs.setCurrentWidget(self.views[name])
         self.settings.setValue("window/view", name)
+        first = {"today": self.today.form.scales["pain"], "history": self.history.table}
+        if name in first:
+            first[name].setFocus(Qt.FocusReason.ShortcutFocusReason)  # ready for the keyboard
 
     def current_view(self) -> str:
         current = self.tabs.currentWidget()

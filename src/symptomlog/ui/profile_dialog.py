@@ -143,7 +143,8 @@ class ProfileDialog(QDialog):
         for threshold in THRESHOLDS:
             spin = QDoubleSpinBox()
             spin.setRange(threshold.minimum, threshold.maximum)
-            spin.setDecimals(1)
+            fractional = threshold.unit in ("°C", "%")
+            spin.setDecimals(1 if fractional else 0)
             spin.setSingleStep(0.1 if threshold.unit == "°C" else 1)
             spin.setSuffix(f" {threshold.unit}")
             spin.setValue(self.profile.thresholds.get(threshold.key, threshold.default))

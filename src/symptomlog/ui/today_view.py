@@ -61,6 +61,7 @@ class TodayView(QWidget):
         self.today_list = QListWidget()
         self.today_list.setAccessibleName("Entries saved today")
         self.today_list.setMaximumHeight(72)
+        self.today_list.setWordWrap(True)
         self.amber_label = QLabel()
         self.amber_label.setWordWrap(True)
         self.amber_label.setTextFormat(Qt.TextFormat.PlainText)
