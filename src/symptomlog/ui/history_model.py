@@ -66,6 +66,13 @@ class EntryTableModel(QAbstractTableModel):
     def entry(self, row: int) -> Entry:
         return self._entries[row]
 
+    def row_of(self, entry_id: int | None) -> int | None:
+        """The row showing that entry, if it is in the current period and filter."""
+        for row, entry in enumerate(self._entries):
+            if entry.id == entry_id:
+                return row
+        return None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._entries)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,10 +74,15 @@ class EditDialog(QDialog):
         )
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
+        scroll = QScrollArea()  # the whole form must fit a 1024x700 screen, buttons included
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.resize(1000, 620)
 
     def try_save(self) -> None:
         try:
@@ -206,10 +212,14 @@ class HistoryView(QWidget):
         for flag in flags:
             if flag.level is Level.RED or (flag.level is Level.AMBER and flag.day not in flag_days):
                 flag_days[flag.day] = flag.level.value
+        current = self.selected()
+        row = self.table.currentIndex().row()
         self.model.set_entries(entries, flag_days)
         self.count_label.setText(f"{len(entries)} entries")
-        if entries and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+        if entries:
+            # Stay on the entry just corrected, or near the one just deleted.
+            same = self.model.row_of(current.id) if current is not None else None
+            self.table.selectRow(same if same is not None else min(max(row, 0), len(entries) - 1))
 
     def selected(self) -> Entry | None:
         rows = self.table.selectionModel().selectedRows()
