@@ -1,0 +1,353 @@
+"""The five charts: symptoms, weight, jaundice, temperature, and symptoms by cycle day.
+
+Every builder draws only the days that have a value: a missing day is a gap in the
+line (NaN), never a zero and never interpolated. Days recorded by a carer get
+hollow markers. Cycle bands are shaded and labelled C1, C2 …, with a tick at the
+bottom on each drug day, so a symptom can be read against the chemotherapy.
+Artists that tests and the hover look for carry a ``gid``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from symptomlog.analysis.cycle_day import by_cycle, mean_by_cycle_day, ordered
+from symptomlog.analysis.daily import Day, calendar
+from symptomlog.analysis.trends import item_values
+from symptomlog.analysis.weight import baseline
+from symptomlog.charts.style import (
+    BAND_COLOURS,
+    CARER_NOTE,
+    OKABE_ITO,
+    REFERENCE_COLOUR,
+    series_style,
+)
+from symptomlog.domain import ChemoCycle, Profile
+from symptomlog.domain.fields import SIGNS, label_of
+
+DEFAULT_SIZE = (10.0, 4.0)
+FEVER_LINES = (37.5, 38.0)
+WEIGHT_LINES = (-5, -10, -20)
+
+
+def new_figure(size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
+    figure = Figure(figsize=size, layout="constrained")
+    return figure
+
+
+def _values(days: dict[date, Day], name: str, period: list[date]) -> list[float]:
+    """The item on every day of the period, NaN where nothing was recorded (a gap)."""
+    result = []
+    for day in period:
+        value = days[day].get(name) if day in days else None
+        result.append(math.nan if value is None else float(value))
+    return result
+
+
+def _plot_series(
+    axes: Axes, days: dict[date, Day], name: str, period: list[date], index: int, label: str
+) -> None:
+    """A line with gaps, filled markers on the patient's days and hollow ones on a carer's."""
+    style = series_style(index)
+    values = _values(days, name, period)
+    line = axes.plot(period, values, label=label, linewidth=1.4, markersize=4, **style)[0]
+    line.set_gid(f"series:{name}")
+    own = [(d, v) for d, v in zip(period, values, strict=True) if not math.isnan(v)]
+    carer = [(d, v) for d, v in own if days[d].by_carer]
+    colour = style["color"]
+    if carer:  # a larger white-filled marker over each carer's day
+        axes.plot(
+            *zip(*carer, strict=True),
+            linestyle="none",
+            marker=style["marker"],
+            markersize=6,
+            markerfacecolor="white",
+            markeredgewidth=1.4,
+            color=colour,
+            gid=f"carer:{name}",
+        )
+
+
+def cycle_label(cycle: ChemoCycle, several_lines: bool) -> str:
+    """C3, or L2 C1 when there is more than one line of treatment (both start at C1)."""
+    return f"L{cycle.line} {cycle.label}" if several_lines else cycle.label
+
+
+def _cycle_bands(
+    axes: Axes, cycles: Sequence[ChemoCycle], start: date, end: date, labels: bool = True
+) -> int:
+    """Shade each cycle inside the period, label it C1, C2 … and tick its drug days."""
+    drawn = 0
+    label_transform = axes.get_xaxis_transform()
+    several_lines = len({c.line for c in cycles}) > 1
+    for index, cycle in enumerate(ordered(cycles)):
+        first = cycle.start
+        last = first + timedelta(days=cycle.cycle_days)
+        if last < start or first > end:
+            continue
+        band = axes.axvspan(
+            max(first, start),
+            min(last, end + timedelta(days=1)),
+            color=BAND_COLOURS[index % 2],
+            zorder=0,
+            linewidth=0,
+        )
+        band.set_gid("cycle-band")
+        if labels:
+            axes.text(
+                max(first, start) + timedelta(hours=12),
+                0.985,
+                cycle_label(cycle, several_lines),
+                transform=label_transform,
+                fontsize=7,
+                ha="left",
+                va="top",
+                color="#222222",
+                gid="cycle-label",
+            )
+        drawn += 1
+        for dose in cycle.drug_dates():
+            if start <= dose <= end:
+                axes.plot(
+                    [dose, dose],
+                    [0, 0.05],
+                    transform=label_transform,
+                    color="#333333",
+                    linewidth=1.2,
+                    gid="drug-day",
+                )
+    return drawn
+
+
+def _date_axis(axes: Axes, start: date, end: date) -> None:
+    axes.set_xlim(start, end + timedelta(days=1))
+    axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    axes.tick_params(axis="x", labelsize=8)
+    for label in axes.get_xticklabels():
+        label.set_rotation(0)
+
+
+def symptom_chart(
+    days: dict[date, Day],
+    cycles: Sequence[ChemoCycle],
+    start: date,
+    end: date,
+    names: Sequence[str] = ("pain", "nausea", "fatigue"),
+    figure: Figure | None = None,
+) -> Figure:
+    """0-10 scores over time (worst of each day) against the cycle bands."""
+    figure = figure or new_figure()
+    axes = figure.add_subplot()
+    period = calendar(start, end)
+    _cycle_bands(axes, cycles, start, end)
+    for index, name in enumerate(names):
+        _plot_series(axes, days, name, period, index, label_of(name))
+    axes.set_ylim(-0.3, 10.3)
+    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylabel("score 0–10 (worst of the day)")
+    _date_axis(axes, start, end)
+    axes.set_title(f"Symptoms, {start:%d %b %Y} – {end:%d %b %Y}", fontsize=10, loc="left")
+    _legend(axes)
+    return figure
+
+
+def _legend(axes: Axes, note: str = CARER_NOTE) -> None:
+    handles, labels = axes.get_legend_handles_labels()
+    if handles:
+        axes.legend(
+            handles,
+            labels,
+            fontsize=8,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            title=note,
+            title_fontsize=7,
+            frameon=False,
+        )
+
+
+def weight_chart(
+    days: dict[date, Day],
+    profile: Profile,
+    start: date,
+    end: date,
+    cycles: Sequence[ChemoCycle] = (),
+    figure: Figure | None = None,
+) -> Figure:
+    """Weight with the baseline and the −5/−10/−20 % lines (CTCAE v5.0 grade limits)."""
+    figure = figure or new_figure()
+    axes = figure.add_subplot()
+    period = calendar(start, end)
+    _cycle_bands(axes, cycles, start, end)
+    _plot_series(axes, days, "weight_kg", period, 3, "Weight (kg)")
+    base = baseline(profile, item_values(days, "weight_kg"))
+    if base is not None:
+        kg = base[0]
+        line = axes.axhline(kg, color="#000000", linewidth=1.2, gid="baseline")
+        line.set_label(f"baseline {kg:g} kg")
+        for percent in WEIGHT_LINES:
+            level = kg * (1 + percent / 100)
+            axes.axhline(
+                level, color=REFERENCE_COLOUR, linestyle=":", linewidth=1, gid="reference-line"
+            )
+            axes.text(
+                end + timedelta(days=1),
+                level,
+                f" {percent} %",
+                fontsize=7,
+                va="center",
+                ha="left",
+                color=REFERENCE_COLOUR,
+                clip_on=False,
+            )
+        axes.set_ylim(kg * 0.76, kg * 1.05)
+    axes.set_ylabel("kg")
+    _date_axis(axes, start, end)
+    axes.set_title(
+        "Weight against baseline (CTCAE v5.0: grade 1 −5 %, 2 −10 %, 3 −20 %)",
+        fontsize=10,
+        loc="left",
+    )
+    _legend(axes)
+    return figure
+
+
+def temperature_chart(
+    days: dict[date, Day],
+    cycles: Sequence[ChemoCycle],
+    start: date,
+    end: date,
+    figure: Figure | None = None,
+) -> Figure:
+    """The day's highest temperature with the 37.5 and 38.0 °C lines."""
+    figure = figure or new_figure()
+    axes = figure.add_subplot()
+    period = calendar(start, end)
+    _cycle_bands(axes, cycles, start, end)
+    _plot_series(axes, days, "temperature_c", period, 4, "Temperature (°C, highest of the day)")
+    for level, style in zip(FEVER_LINES, ("--", "-"), strict=True):
+        axes.axhline(
+            level, color=REFERENCE_COLOUR, linestyle=style, linewidth=1, gid="reference-line"
+        )
+        axes.text(
+            end + timedelta(days=1),
+            level,
+            f" {level:.1f} °C",
+            fontsize=7,
+            va="center",
+            ha="left",
+            color=REFERENCE_COLOUR,
+            clip_on=False,
+        )
+    values = [v for v in _values(days, "temperature_c", period) if not math.isnan(v)]
+    low = min([35.5, *values]) - 0.2
+    high = max([38.5, *values]) + 0.2
+    axes.set_ylim(low, high)
+    axes.set_ylabel("°C")
+    _date_axis(axes, start, end)
+    axes.set_title(
+        "Temperature (call the 24-hour line at 37.5 °C or above on chemotherapy)",
+        fontsize=10,
+        loc="left",
+    )
+    _legend(axes)
+    return figure
+
+
+def jaundice_chart(
+    days: dict[date, Day],
+    cycles: Sequence[ChemoCycle],
+    start: date,
+    end: date,
+    figure: Figure | None = None,
+) -> Figure:
+    """A row per jaundice sign, marked on the days it was present, with itch below."""
+    figure = figure or new_figure((10.0, 3.6))
+    signs_axes, itch_axes = figure.subplots(
+        2, 1, sharex=True, gridspec_kw={"height_ratios": [1.2, 1]}
+    )
+    period = calendar(start, end)
+    _cycle_bands(signs_axes, cycles, start, end)
+    for row, sign in enumerate(SIGNS):
+        seen = [d for d in period if d in days and days[d].get(sign.name)]
+        said_no = [d for d in period if d in days and days[d].get(sign.name) is False]
+        y = len(SIGNS) - 1 - row
+        signs_axes.plot(
+            said_no,
+            [y] * len(said_no),
+            linestyle="none",
+            marker="|",
+            color="#BBBBBB",
+            markersize=5,
+            gid=f"no:{sign.name}",
+        )
+        signs_axes.plot(
+            seen,
+            [y] * len(seen),
+            linestyle="none",
+            marker="s",
+            markersize=6,
+            color=OKABE_ITO[4],
+            gid=f"present:{sign.name}",
+        )
+    signs_axes.set_yticks(range(len(SIGNS)), [s.label for s in reversed(SIGNS)], fontsize=8)
+    signs_axes.set_ylim(-0.6, len(SIGNS) - 0.4)
+    signs_axes.set_title(
+        "Signs of jaundice (■ present, | answered no, blank not recorded)", fontsize=10, loc="left"
+    )
+    _cycle_bands(itch_axes, cycles, start, end, labels=False)
+    _plot_series(itch_axes, days, "itch", period, 5, "Itch 0–10")
+    itch_axes.set_ylim(-0.3, 10.3)
+    itch_axes.set_yticks([0, 5, 10])
+    itch_axes.set_ylabel("itch")
+    _date_axis(signs_axes, start, end)
+    _date_axis(itch_axes, start, end)
+    return figure
+
+
+def cycle_day_chart(
+    days: dict[date, Day],
+    cycles: Sequence[ChemoCycle],
+    name: str = "nausea",
+    figure: Figure | None = None,
+) -> Figure:
+    """One symptom by day of the cycle: a faint line per cycle and the bold mean."""
+    figure = figure or new_figure()
+    axes = figure.add_subplot()
+    values = item_values(days, name)
+    style = series_style(0)
+    longest = max((c.cycle_days for c in cycles), default=14)
+    for label, by_day in by_cycle(cycles, values).items():
+        if not by_day:
+            continue
+        xs = list(range(1, longest + 1))
+        ys = [by_day.get(x, math.nan) for x in xs]
+        axes.plot(xs, ys, color=style["color"], alpha=0.25, linewidth=1, gid=f"cycle:{label}")
+    mean = mean_by_cycle_day(cycles, values)
+    if mean:
+        xs = list(range(1, longest + 1))
+        axes.plot(
+            xs,
+            [mean.get(x, math.nan) for x in xs],
+            color="#000000",
+            linewidth=2.6,
+            marker="o",
+            markersize=3,
+            label="mean of all cycles",
+            gid="mean",
+        )
+    axes.set_xlim(0.5, longest + 0.5)
+    axes.set_ylim(-0.3, 10.3)
+    axes.set_xlabel("day of the cycle (day 1 = drugs given)")
+    axes.set_ylabel(f"{label_of(name)} 0–10")
+    axes.grid(color="#EEEEEE", linewidth=0.6)
+    axes.set_title(
+        f"{label_of(name)} by day of the cycle (faint: each cycle)", fontsize=10, loc="left"
+    )
+    _legend(axes, note="")
+    return figure
