@@ -285,3 +285,56 @@ def test_cycles_view_lists_delays_and_the_drug_days(window: MainWindow) -> None:
     assert "+7 days" in table.item(1, 4).text()
     assert table.item(0, 5).text() == "D1 02 Mar, D8 09 Mar, D15 16 Mar"
     assert table.item(1, 6).text() == "80% dose"
+
+
+def test_charts_view_switches_period_chart_and_symptoms(qtbot, window: MainWindow) -> None:
+    diary = window.context.diary
+    today = date.today()
+    for offset in range(60):
+        diary.entries.add(
+            Entry(
+                datetime.combine(today - timedelta(days=offset), datetime.min.time()),
+                pain=offset % 10,
+                nausea=2,
+                weight_kg=60.0,
+            )
+        )
+    window.show_view("charts")
+    panel = window.views["charts"].panel
+    assert panel is not None
+    panel.period.setCurrentText("4 weeks")
+    start, end = panel.period_dates()
+    assert (end - start).days == 27
+    series = {
+        a.get_gid() for a in panel.figure.findobj() if (a.get_gid() or "").startswith("series:")
+    }
+    assert series == {"series:pain", "series:nausea", "series:fatigue"}
+    panel.symptoms["fatigue"].setChecked(False)
+    panel.symptoms["anxiety"].setChecked(True)
+    series = {
+        a.get_gid() for a in panel.figure.findobj() if (a.get_gid() or "").startswith("series:")
+    }
+    assert series == {"series:pain", "series:nausea", "series:anxiety"}
+    panel.chart.setCurrentIndex(panel.chart.findData("weight"))
+    assert any(a.get_gid() == "baseline" for a in panel.figure.findobj())
+    panel.period.setCurrentText("All")
+    assert panel.period_dates()[0] == today - timedelta(days=59)
+
+
+def test_starting_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from symptomlog.store import Diary; from symptomlog.ui.main_window import MainWindow;"
+        f"w = MainWindow(Diary.open({str(tmp_path / 'd.sqlite3')!r})); w.show();"
+        "app.processEvents();"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported at start';"
+        "w.show_view('charts'); app.processEvents();"
+        "assert 'matplotlib' in sys.modules"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from symptomlog.analysis.cycle_day import by_cycle, mean_by_cycle_day, ordered
@@ -40,6 +41,15 @@ def new_figure(size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
     return figure
 
 
+def x(day: date) -> float:
+    """A date as matplotlib's day number: converted once here, not per artist."""
+    return float(date2num(day))
+
+
+def xs(days: Sequence[date]) -> list[float]:
+    return [x(day) for day in days]
+
+
 def _values(days: dict[date, Day], name: str, period: list[date]) -> list[float]:
     """The item on every day of the period, NaN where nothing was recorded (a gap)."""
     result = []
@@ -55,16 +65,26 @@ def _plot_series(
     """A line with gaps, filled markers on the patient's days and hollow ones on a carer's."""
     style = series_style(index)
     values = _values(days, name, period)
-    line = axes.plot(period, values, label=label, linewidth=1.4, markersize=4, **style)[0]
+    line = axes.plot(
+        xs(period),
+        values,
+        label=label,
+        linewidth=1.4,
+        markersize=4,
+        color=style.colour,
+        marker=style.marker,
+        linestyle=style.linestyle,
+    )[0]
     line.set_gid(f"series:{name}")
     own = [(d, v) for d, v in zip(period, values, strict=True) if not math.isnan(v)]
     carer = [(d, v) for d, v in own if days[d].by_carer]
-    colour = style["color"]
+    colour = style.colour
     if carer:  # a larger white-filled marker over each carer's day
         axes.plot(
-            *zip(*carer, strict=True),
+            xs([d for d, _ in carer]),
+            [v for _, v in carer],
             linestyle="none",
-            marker=style["marker"],
+            marker=style.marker,
             markersize=6,
             markerfacecolor="white",
             markeredgewidth=1.4,
@@ -91,8 +111,8 @@ def _cycle_bands(
         if last < start or first > end:
             continue
         band = axes.axvspan(
-            max(first, start),
-            min(last, end + timedelta(days=1)),
+            x(max(first, start)),
+            x(min(last, end + timedelta(days=1))),
             color=BAND_COLOURS[index % 2],
             zorder=0,
             linewidth=0,
@@ -100,7 +120,7 @@ def _cycle_bands(
         band.set_gid("cycle-band")
         if labels:
             axes.text(
-                max(first, start) + timedelta(hours=12),
+                x(max(first, start)) + 0.5,
                 0.985,
                 cycle_label(cycle, several_lines),
                 transform=label_transform,
@@ -114,7 +134,7 @@ def _cycle_bands(
         for dose in cycle.drug_dates():
             if start <= dose <= end:
                 axes.plot(
-                    [dose, dose],
+                    [x(dose), x(dose)],
                     [0, 0.05],
                     transform=label_transform,
                     color="#333333",
@@ -125,7 +145,8 @@ def _cycle_bands(
 
 
 def _date_axis(axes: Axes, start: date, end: date) -> None:
-    axes.set_xlim(start, end + timedelta(days=1))
+    axes.xaxis_date()
+    axes.set_xlim(x(start), x(end + timedelta(days=1)))
     axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     axes.tick_params(axis="x", labelsize=8)
     for label in axes.get_xticklabels():
@@ -196,7 +217,7 @@ def weight_chart(
                 level, color=REFERENCE_COLOUR, linestyle=":", linewidth=1, gid="reference-line"
             )
             axes.text(
-                end + timedelta(days=1),
+                x(end + timedelta(days=1)),
                 level,
                 f" {percent} %",
                 fontsize=7,
@@ -229,13 +250,13 @@ def temperature_chart(
     axes = figure.add_subplot()
     period = calendar(start, end)
     _cycle_bands(axes, cycles, start, end)
-    _plot_series(axes, days, "temperature_c", period, 4, "Temperature (°C, highest of the day)")
+    _plot_series(axes, days, "temperature_c", period, 4, "highest of the day")
     for level, style in zip(FEVER_LINES, ("--", "-"), strict=True):
         axes.axhline(
             level, color=REFERENCE_COLOUR, linestyle=style, linewidth=1, gid="reference-line"
         )
         axes.text(
-            end + timedelta(days=1),
+            x(end + timedelta(days=1)),
             level,
             f" {level:.1f} °C",
             fontsize=7,
@@ -278,7 +299,7 @@ def jaundice_chart(
         said_no = [d for d in period if d in days and days[d].get(sign.name) is False]
         y = len(SIGNS) - 1 - row
         signs_axes.plot(
-            said_no,
+            xs(said_no),
             [y] * len(said_no),
             linestyle="none",
             marker="|",
@@ -287,7 +308,7 @@ def jaundice_chart(
             gid=f"no:{sign.name}",
         )
         signs_axes.plot(
-            seen,
+            xs(seen),
             [y] * len(seen),
             linestyle="none",
             marker="s",
@@ -322,18 +343,19 @@ def cycle_day_chart(
     values = item_values(days, name)
     style = series_style(0)
     longest = max((c.cycle_days for c in cycles), default=14)
+    days_of_cycle = list(range(1, longest + 1))
     for label, by_day in by_cycle(cycles, values).items():
         if not by_day:
             continue
-        xs = list(range(1, longest + 1))
-        ys = [by_day.get(x, math.nan) for x in xs]
-        axes.plot(xs, ys, color=style["color"], alpha=0.25, linewidth=1, gid=f"cycle:{label}")
+        ys = [by_day.get(d, math.nan) for d in days_of_cycle]
+        axes.plot(
+            days_of_cycle, ys, color=style.colour, alpha=0.25, linewidth=1, gid=f"cycle:{label}"
+        )
     mean = mean_by_cycle_day(cycles, values)
     if mean:
-        xs = list(range(1, longest + 1))
         axes.plot(
-            xs,
-            [mean.get(x, math.nan) for x in xs],
+            days_of_cycle,
+            [mean.get(d, math.nan) for d in days_of_cycle],
             color="#000000",
             linewidth=2.6,
             marker="o",

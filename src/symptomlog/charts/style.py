@@ -7,6 +7,7 @@ chart printed in black and white still reads.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 OKABE_ITO: Final = (
@@ -28,10 +29,17 @@ REFERENCE_COLOUR: Final = "#555555"
 CARER_NOTE: Final = "hollow marker:\nrecorded by a carer"
 
 
-def series_style(index: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class SeriesStyle:
+    colour: str
+    marker: str
+    linestyle: str | tuple[int, tuple[int, ...]]
+
+
+def series_style(index: int) -> SeriesStyle:
     """The colour, marker and line style of the index-th series on a chart."""
-    return {
-        "color": OKABE_ITO[index % len(OKABE_ITO)],
-        "marker": MARKERS[index % len(MARKERS)],
-        "linestyle": LINESTYLES[index % len(LINESTYLES)],
-    }
+    return SeriesStyle(
+        OKABE_ITO[index % len(OKABE_ITO)],
+        MARKERS[index % len(MARKERS)],
+        LINESTYLES[index % len(LINESTYLES)],
+    )

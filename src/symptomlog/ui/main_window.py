@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from symptomlog import __version__
 from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
+from symptomlog.ui.charts_view import ChartsView
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.cycles_view import CyclesView
 from symptomlog.ui.history_view import HistoryView
@@ -82,10 +83,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {
             "today": self.today,
             "history": self.history,
-            "charts": PlaceholderView(
-                "Charts are coming in the next release.\n"
-                "Meanwhile History lists every value, day by day."
-            ),
+            "charts": ChartsView(self.context),
             "cycles": self.cycles,
             "report": PlaceholderView(
                 "The PDF summary for the care team is coming in the next release.\n"

@@ -1,0 +1,119 @@
+"""Chart builders: the artists a reader relies on are there, gaps stay gaps, PNG and SVG render."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+
+from symptomlog.analysis.daily import daily_values
+from symptomlog.charts import (
+    cycle_day_chart,
+    jaundice_chart,
+    symptom_chart,
+    temperature_chart,
+    weight_chart,
+)
+from symptomlog.charts.style import OKABE_ITO
+from symptomlog.domain import ChemoCycle, Entry, Profile, Recorder
+
+START = date(2026, 3, 1)
+END = date(2026, 3, 28)
+CYCLES = [
+    ChemoCycle("mfolfirinox", 1, date(2026, 3, 2)),
+    ChemoCycle("mfolfirinox", 2, date(2026, 3, 16), actual_start=date(2026, 3, 23)),
+]
+
+
+def at(day: date, **values: object) -> Entry:
+    return Entry(recorded_at=datetime.combine(day, time(9)), **values)  # type: ignore[arg-type]
+
+
+def days_with_a_gap() -> dict:
+    entries = [at(START + timedelta(days=i), pain=i % 5, weight_kg=60 - i * 0.1) for i in range(10)]
+    # 11th to 14th of March: nothing recorded (a gap); then a carer's entries.
+    entries += [
+        at(START + timedelta(days=i), pain=3, recorded_by=Recorder.CARER, temperature_c=38.1)
+        for i in range(14, 20)
+    ]
+    entries.append(at(START + timedelta(days=20), yellow_eyes=True, itch=6))
+    return daily_values(entries)
+
+
+def gids(figure: Figure, prefix: str) -> list:
+    return [
+        a
+        for a in figure.findobj()
+        if (getattr(a, "get_gid", lambda: None)() or "").startswith(prefix)
+    ]
+
+
+def test_symptom_chart_bands_ticks_gaps_and_carer_markers() -> None:
+    figure = symptom_chart(days_with_a_gap(), CYCLES, START, END, ("pain",))
+    assert len(gids(figure, "cycle-band")) == 2
+    assert [t.get_text() for t in gids(figure, "cycle-label")] == ["C1", "C2"]
+    assert len(gids(figure, "drug-day")) == 2  # day 1 of each cycle, the delayed one on 23 March
+    [line] = gids(figure, "series:pain")
+    ys = list(line.get_ydata())
+    assert len(ys) == 28 and all(math.isnan(y) for y in ys[10:14])  # a gap, not zeros
+    assert ys[0] == 0.0  # a recorded 0 is a 0
+    [carer] = gids(figure, "carer:pain")
+    assert len(carer.get_xdata()) == 6 and carer.get_markerfacecolor() == "white"
+    assert str(line.get_color()).upper() == OKABE_ITO[0]
+
+
+def test_weight_chart_has_baseline_and_three_reference_lines() -> None:
+    profile = Profile(baseline_weight_kg=64.0)
+    figure = weight_chart(days_with_a_gap(), profile, START, END)
+    [base] = gids(figure, "baseline")
+    assert list(base.get_ydata()) == [64.0, 64.0]
+    levels = sorted(round(a.get_ydata()[0], 2) for a in gids(figure, "reference-line"))
+    assert levels == [51.2, 57.6, 60.8]  # -20, -10, -5 %
+
+
+def test_temperature_chart_has_the_fever_lines() -> None:
+    figure = temperature_chart(days_with_a_gap(), CYCLES, START, END)
+    levels = sorted(a.get_ydata()[0] for a in gids(figure, "reference-line"))
+    assert levels == [37.5, 38.0]
+
+
+def test_jaundice_strip_marks_the_days_present() -> None:
+    figure = jaundice_chart(days_with_a_gap(), CYCLES, START, END)
+    [eyes] = gids(figure, "present:yellow_eyes")
+    assert list(eyes.get_xdata()) == [date2num(date(2026, 3, 21))]
+    [skin] = gids(figure, "present:yellow_skin")
+    assert len(skin.get_xdata()) == 0
+
+
+def test_cycle_day_chart_has_a_faint_line_per_cycle_and_a_mean() -> None:
+    entries = [at(date(2026, 3, 3), nausea=6), at(date(2026, 3, 24), nausea=4)]
+    figure = cycle_day_chart(daily_values(entries), CYCLES, "nausea")
+    assert {a.get_gid() for a in gids(figure, "cycle:")} == {"cycle:C1", "cycle:C2"}
+    [mean] = gids(figure, "mean")
+    assert mean.get_ydata()[1] == 5.0  # day 2 of both cycles: (6 + 4) / 2
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_every_chart_renders(tmp_path: Path, suffix: str) -> None:
+    days = days_with_a_gap()
+    figures = [
+        symptom_chart(days, CYCLES, START, END),
+        weight_chart(days, Profile(), START, END, CYCLES),
+        jaundice_chart(days, CYCLES, START, END),
+        temperature_chart(days, CYCLES, START, END),
+        cycle_day_chart(days, CYCLES),
+    ]
+    for index, figure in enumerate(figures):
+        path = tmp_path / f"chart{index}.{suffix}"
+        figure.savefig(path)
+        assert path.stat().st_size > 5_000
+
+
+def test_an_empty_period_still_draws() -> None:
+    figure = symptom_chart({}, [], START, END)
+    figure.canvas.draw()
+    assert len(gids(figure, "cycle-band")) == 0
