@@ -57,12 +57,14 @@ def _chart_time(diary: Path, work: Path) -> float:
         return float("nan")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from symptomlog.analysis.daily import daily_values
+
     with Diary.open(diary) as opened:
         entries, cycles = opened.entries.between(), opened.cycles.all()
     first, last = entries[0].recorded_at.date(), entries[-1].recorded_at.date()
 
     def once() -> None:
-        FigureCanvasAgg(symptom_chart(entries, cycles, first, last)).draw()
+        FigureCanvasAgg(symptom_chart(daily_values(entries), cycles, first, last)).draw()
 
     return median_time(once, 3)
 

@@ -54,9 +54,12 @@ def gids(figure: Figure, prefix: str) -> list:
 
 def test_symptom_chart_bands_ticks_gaps_and_carer_markers() -> None:
     figure = symptom_chart(days_with_a_gap(), CYCLES, START, END, ("pain",))
-    assert len(gids(figure, "cycle-band")) == 2
+    [bands] = gids(figure, "cycle-bands")
+    assert len(bands.get_paths()) == 2
     assert [t.get_text() for t in gids(figure, "cycle-label")] == ["C1", "C2"]
-    assert len(gids(figure, "drug-day")) == 2  # day 1 of each cycle, the delayed one on 23 March
+    [ticks] = gids(figure, "drug-days")
+    tick_days = sorted(segment[0][0] for segment in ticks.get_segments())
+    assert tick_days == [date2num(date(2026, 3, 2)), date2num(date(2026, 3, 23))]  # delayed C2
     [line] = gids(figure, "series:pain")
     ys = list(line.get_ydata())
     assert len(ys) == 28 and all(math.isnan(y) for y in ys[10:14])  # a gap, not zeros
