@@ -41,6 +41,7 @@ def build_parser(views: tuple[str, ...], version: str) -> argparse.ArgumentParse
     _add_cycle(sub)
     _add_profile(sub)
     _add_flags(sub)
+    _add_report(sub)
     _add_safety(sub)
     return parser
 
@@ -120,6 +121,15 @@ def _add_profile(sub: argparse._SubParsersAction) -> None:
         help="replaces the contacts; repeat for several, the 24-hour line first",
     )
     p.set_defaults(handler=commands.profile_set)
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="write the PDF summary for the care team")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 28 days ago)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.set_defaults(handler=commands.report)
 
 
 def _add_flags(sub: argparse._SubParsersAction) -> None:

@@ -213,6 +213,16 @@ def flags(args: argparse.Namespace) -> int:
     return 0
 
 
+def report(args: argparse.Namespace) -> int:
+    from symptomlog.report import build_report
+
+    start, end = _period(args)
+    with _open(args, create=False) as diary:
+        pages = build_report(diary, Path(args.output), start, end, args.paper)
+    print(f"Wrote {args.output} ({pages} pages).")
+    return 0
+
+
 def check(args: argparse.Namespace) -> int:
     from symptomlog.cli import diary_path
     from symptomlog.store.check import check_diary
