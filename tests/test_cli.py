@@ -229,3 +229,17 @@ def test_flags_with_a_wrong_date_is_bad_usage(db: Path) -> None:
     assert run("demo", db=db).returncode == 0
     result = run("flags", "--from", "2026-13-01", db=db)
     assert result.returncode == 2 and "--from" in result.stderr
+
+
+def test_report_writes_a_pdf_for_the_last_28_days(db: Path, tmp_path: Path) -> None:
+    assert run("demo", db=db).returncode == 0
+    out = tmp_path / "summary.pdf"
+    result = run("report", "-o", str(out), db=db)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "pages" in result.stdout
+    from pypdf import PdfReader
+
+    first = PdfReader(out).pages[0].extract_text()
+    assert "(28 days)" in first
+    bad = run("report", "-o", str(out), "--from", "2026-02-30", db=db)
+    assert bad.returncode == 2 and "--from" in bad.stderr

@@ -12,7 +12,7 @@ from importlib import resources
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from symptomlog.errors import SymptomlogError
 
@@ -35,7 +35,7 @@ def register_fonts() -> frozenset[int]:
         try:
             with resources.as_file(source) as path:
                 faces[name] = TTFont(name, str(path))
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, TTFError) as error:
             raise FontMissing(
                 f"The report font {name}.ttf could not be loaded from {source} "
                 f"({error}); reinstall symptomlog"

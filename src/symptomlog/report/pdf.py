@@ -110,7 +110,7 @@ def _who(recorder: Recorder, name: str | None) -> str:
 class NumberedCanvas(Canvas):
     """Draws the footer once the page count is known, so it can say "Page X of Y"."""
 
-    footer: Callable[[Canvas, int, int], None] = staticmethod(lambda c, n, t: None)  # type: ignore[assignment]
+    footer: Callable[[Canvas, int, int], None] = staticmethod(lambda c, n, t: None)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
