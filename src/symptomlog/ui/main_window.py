@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +31,7 @@ from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.cycles_view import CyclesView
 from symptomlog.ui.history_view import HistoryView
 from symptomlog.ui.profile_dialog import ProfileDialog
+from symptomlog.ui.report_view import ReportView
 from symptomlog.ui.style import apply_style
 from symptomlog.ui.today_view import TodayView
 
@@ -51,18 +51,6 @@ SHORTCUTS = (
     ("Ctrl+Shift+L", "Large text on or off"),
     ("Alt + underlined letter", "Go to that field or button"),
 )
-
-
-class PlaceholderView(QWidget):
-    """A view whose feature has not landed yet, saying what to use meanwhile."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
 
 
 def settings() -> QSettings:
@@ -85,10 +73,7 @@ class MainWindow(QMainWindow):
             "history": self.history,
             "charts": ChartsView(self.context),
             "cycles": self.cycles,
-            "report": PlaceholderView(
-                "The PDF summary for the care team is coming in the next release.\n"
-                "Meanwhile File ▸ Export… writes every entry to a CSV file."
-            ),
+            "report": ReportView(self.context),
         }
         for title, view in zip(
             ("&Today", "&History", "&Charts", "C&ycles", "&Report"),
