@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from symptomlog.analysis.cycle_day import last_dose_before
 from symptomlog.analysis.daily import Day, daily_values
-from symptomlog.analysis.trends import item_values, window_mean
+from symptomlog.analysis.trends import item_values
 from symptomlog.analysis.weight import baseline
 from symptomlog.domain import ChemoCycle, Entry, Profile
 from symptomlog.domain import thresholds as th
@@ -342,12 +342,11 @@ def _trend(ctx: _Context, day: date) -> None:
         today = ctx.value(day, scale.name)
         if today is None:
             continue
-        week = item_values(
-            {d: v for d, v in ctx.days.items() if day - timedelta(days=7) <= d < day}, scale.name
-        )
+        earlier = (ctx.value(day - timedelta(days=i), scale.name) for i in range(1, 8))
+        week = [v for v in earlier if v is not None]  # the seven days before, by date lookup
         if len(week) < 3:
             continue  # too few days for a mean worth comparing against
-        mean = window_mean(week, day - timedelta(days=1))
+        mean = sum(week) / len(week)
         if mean is not None and today - mean >= ctx.limits["trend_rise"]:
             ctx.add(
                 day,
