@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck bench package clean
+.PHONY: run test lint typecheck bench package smoke icons install-desktop clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,26 @@ bench: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# The desktop bundle (PyInstaller, one folder in dist/symptomlog): prints its size and build time.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+	    --distpath dist --workpath build/pyinstaller packaging/symptomlog.spec && \
+	echo "bundle: $$(du -sh dist/symptomlog | cut -f1) in dist/symptomlog," \
+	     "built in $$(( $$(date +%s) - start )) s"
+
+# Build the bundle, copy it out of the repository, run it off screen; then the wheel in a fresh venv.
+smoke: $(STAMP)
+	packaging/smoke.sh
+
+icons: $(STAMP)
+	$(BIN)/python packaging/make_icons.py
+
+# Linux: the bundle into ~/.local/opt, the commands into ~/.local/bin, the menu entry and icons.
+install-desktop:
+	packaging/linux/install.sh
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

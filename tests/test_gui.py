@@ -364,3 +364,11 @@ def test_report_view_previews_page_one_and_saves_the_pdf(
 
     assert "Report Test (fictional)" in PdfReader(target).pages[0].extract_text()
     assert view.open_button.isEnabled()
+
+
+def test_the_app_icon_comes_from_the_installed_package() -> None:
+    from symptomlog.ui.app import ICON_SIZES, app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert sorted(size.width() for size in icon.availableSizes()) == sorted(ICON_SIZES)

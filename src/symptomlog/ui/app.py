@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from symptomlog.errors import DiaryUnavailable, SymptomlogError
@@ -18,6 +21,7 @@ from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
 
 SCREENSHOT_SIZE = (1024, 700)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def _choose_platform(screenshot: str | None) -> None:
@@ -33,6 +37,16 @@ def _choose_platform(screenshot: str | None) -> None:
             "There is no screen to open the window on (DISPLAY is not set). "
             "Use the commands (symptomlog --help) or --screenshot FILE.png."
         )
+
+
+def app_icon() -> QIcon:
+    """The icon in every size drawn from its SVG, read from the installed package."""
+    icon = QIcon()
+    folder = resources.files("symptomlog") / "resources" / "icons"
+    for size in ICON_SIZES:
+        with resources.as_file(folder / f"symptomlog-{size}.png") as path:
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def open_or_ask(path: Path) -> Diary | None:
@@ -70,6 +84,8 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     assert isinstance(app, QApplication)
     app.setApplicationName("symptomlog")
     app.setOrganizationName("symptomlog")
+    app.setDesktopFileName("org.symptomlog.Symptomlog")  # matches the .desktop file on Linux
+    app.setWindowIcon(app_icon())
     if screenshot:
         diary = Diary.open(path, create=True)  # an error becomes a message and exit code
     else:
