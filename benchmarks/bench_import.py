@@ -75,7 +75,7 @@ def app_import(path: Path, db: Path) -> None:
     from symptomlog.exchange.transfer import import_file
     from symptomlog.store import Diary
 
-    with Diary.open(db) as diary:
+    with Diary.open(db, backup=False) as diary:  # the daily backup is not part of an import
         import_file(diary, path)
 
 

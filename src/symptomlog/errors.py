@@ -7,6 +7,7 @@ caller has to know which library raised what underneath.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class SymptomlogError(Exception):
@@ -62,6 +63,9 @@ class DiaryUnavailable(SymptomlogError):
 
 class DiaryDamaged(SymptomlogError):
     """The diary file exists but is not a readable symptomlog diary."""
+
+    backup: Path | None = None
+    """The newest good automatic backup, when there is one (offered by the window)."""
 
 
 class DiaryTooNew(SymptomlogError):

@@ -5,6 +5,7 @@ session and returns frozen domain objects, so no caller ever holds a session.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from symptomlog.errors import SymptomlogError
+from symptomlog.errors import DiaryDamaged, SymptomlogError
 from symptomlog.store.cycles import CycleStore
 from symptomlog.store.engine import WRITE, explain, memory_engine, open_engine
 from symptomlog.store.entries import EntryStore
@@ -27,16 +28,36 @@ class Diary:
         self._engine = engine
         self._write_engine = engine.execution_options(**WRITE)
         self.path = path
+        self.backup_note: str | None = None
+        self._watch: sqlite3.Connection | None = None
+        """What happened to today's automatic backup, for the window's status bar."""
         self._active: Session | None = None
         self.entries = EntryStore(self)
         self.cycles = CycleStore(self)
         self.profile = ProfileStore(self)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Diary:
-        """Open (and if needed create and migrate) the diary at ``path``."""
+    def open(cls, path: Path | str, *, create: bool = True, backup: bool = True) -> Diary:
+        """Open (and if needed create and migrate) the diary at ``path``.
+
+        A damaged diary is refused with the newest good backup named; a good one gets
+        its daily automatic backup (``store.rotation``) unless ``backup`` is False.
+        """
+        from symptomlog.store import rotation
+
         path = Path(path).expanduser()
-        return cls(open_engine(path, create=create), path)
+        existed = path.exists()
+        try:
+            engine = open_engine(path, create=create)
+        except DiaryDamaged as error:
+            raise damaged_with_backup(path, str(error)) from None
+        if existed and not rotation.quick_check(path):
+            engine.dispose()
+            raise damaged_with_backup(path, f"{path} is damaged (SQLite's quick check failed)")
+        diary = cls(engine, path)
+        if backup and existed:
+            diary.backup_note = rotation.backup_quietly(path)
+        return diary
 
     @classmethod
     def in_memory(cls) -> Diary:
@@ -47,7 +68,25 @@ class Diary:
         return str(self.path) if self.path else "in-memory diary"
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self._engine.dispose()
+
+    def data_version(self) -> int:
+        """A number that changes whenever anyone (another window, a CLI import) commits.
+
+        SQLite's ``PRAGMA data_version`` on one long-lived connection of our own: the
+        window polls it to refresh what it shows when the diary changes elsewhere.
+        """
+        if self.path is None:
+            return 0
+        try:
+            if self._watch is None:
+                self._watch = sqlite3.connect(self.path, check_same_thread=False)
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise explain(error, self.name) from None
 
     def __enter__(self) -> Diary:
         return self
@@ -99,5 +138,20 @@ class Diary:
             yield
         except SymptomlogError:
             raise
-        except (DBAPIError, OSError) as error:
+        except (DBAPIError, sqlite3.Error, OSError) as error:
             raise explain(error, self.name) from None
+
+
+def damaged_with_backup(path: Path, message: str) -> DiaryDamaged:
+    """The damage, and the way back: the newest automatic backup that is whole."""
+    from symptomlog.store.rotation import newest_good_backup
+
+    good = newest_good_backup(path)
+    if good is None:
+        return DiaryDamaged(f"{message}. There is no automatic backup of it to restore.")
+    error = DiaryDamaged(
+        f"{message}. The newest good backup is from {good.day:%d %b %Y}: "
+        f"'symptomlog restore {good.path}' puts it back and keeps the damaged file."
+    )
+    error.backup = good.path
+    return error

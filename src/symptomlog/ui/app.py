@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from symptomlog.errors import DiaryUnavailable, SymptomlogError
+from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
 
@@ -60,10 +60,19 @@ def open_or_ask(path: Path) -> Diary | None:
                 "The diary could not be opened",
                 f"{path}\n\n{error}\n\nNothing in it has been changed.",
             )
+            backup = error.backup if isinstance(error, DiaryDamaged) else None
+            restore = None
+            if backup is not None:
+                restore = box.addButton(
+                    "Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole
+                )
             open_other = box.addButton("Open another diary…", QMessageBox.ButtonRole.AcceptRole)
             create = box.addButton("Create a new diary…", QMessageBox.ButtonRole.ActionRole)
             box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
             box.exec()
+            if backup is not None and box.clickedButton() is restore:
+                restore_backup(backup, path)
+                continue
             if box.clickedButton() is open_other:
                 name, _ = QFileDialog.getOpenFileName(
                     None, "Open diary", str(path.parent), "Diaries (*.sqlite3);;All files (*)"
@@ -76,6 +85,22 @@ def open_or_ask(path: Path) -> Diary | None:
                 return None
             if name:
                 path = Path(name)
+
+
+def restore_backup(backup: Path, path: Path) -> None:
+    """Put the backup back (the damaged file is kept in backups/) and say so."""
+    from symptomlog.store.restore import restore_diary
+
+    try:
+        kept = restore_diary(backup, path)
+    except SymptomlogError as error:
+        QMessageBox.warning(None, "The backup could not be restored", str(error))
+        return
+    QMessageBox.information(
+        None,
+        "Backup restored",
+        f"{path} was restored from {backup}.\n\nThe damaged file was kept as {kept}.",
+    )
 
 
 def run_app(path: Path, view: str | None = None, screenshot: str | None = None) -> int:

@@ -6,9 +6,13 @@ entry changes anywhere, the context says so and each view reloads from the core.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
+
+WATCH_MS = 2000
+"""How often the window looks for saves made by another window or program."""
 
 
 class DiaryContext(QObject):
@@ -26,10 +30,29 @@ class DiaryContext(QObject):
         self.diary = diary
         self.actor = "patient"
         """Who is at the keyboard, for the audit trail: the last "recorded by" on Today."""
+        self._version = self._current_version()
+        self.watcher = QTimer(self)
+        self.watcher.setInterval(WATCH_MS)
+        self.watcher.timeout.connect(self.check_for_changes)
+        self.watcher.start()
+
+    def _current_version(self) -> int | None:
+        try:
+            return self.diary.data_version()
+        except SymptomlogError:
+            return None
+
+    def check_for_changes(self) -> None:
+        """Another window or program saved: refresh the views (typed values stay in the form)."""
+        version = self._current_version()
+        if version != self._version:
+            self._version = version
+            self.changed("The diary was changed elsewhere; the views were refreshed.")
 
     def replace(self, diary: Diary) -> None:
         old, self.diary = self.diary, diary
         old.close()
+        self._version = self._current_version()
         self.sig_opened.emit()
 
     def changed(self, message: str = "") -> None:

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         if path is not None:
             self._add_recent(path)
         self._refresh_title()
+        if self.context.diary.backup_note:
+            self.statusBar().showMessage(self.context.diary.backup_note, 15000)
 
     def _refresh_title(self) -> None:
         name = self.context.diary.profile.get().name
