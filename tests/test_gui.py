@@ -372,3 +372,46 @@ def test_the_app_icon_comes_from_the_installed_package() -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert sorted(size.width() for size in icon.availableSizes()) == sorted(ICON_SIZES)
+
+
+def test_a_damaged_diary_offers_the_newest_good_backup(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "diary.sqlite3"
+    with Diary.open(path) as diary:
+        diary.entries.add_many(
+            [Entry(datetime(2026, 5, 1, 9) - timedelta(hours=i), pain=i % 11) for i in range(400)]
+        )
+    Diary.open(path).close()  # today's automatic backup
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek((size // 2) // 4096 * 4096)
+        handle.write(b"\xde\xad" * 2048)
+    offered: list[list[str]] = []
+
+    def choose_restore(box: QMessageBox) -> int:
+        offered.append([b.text() for b in box.buttons()])
+        next(b for b in box.buttons() if b.text().startswith("Restore")).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    opened = open_or_ask(path)
+    assert opened is not None
+    assert "Restore the newest good backup" in offered[0]
+    assert opened.entries.count() == 400
+    opened.close()
+
+
+def test_a_save_in_another_window_refreshes_this_one(window: MainWindow) -> None:
+    other = Diary.open(window.context.diary.path, backup=False)  # type: ignore[arg-type]
+    try:
+        other.entries.add(Entry(datetime.now().replace(second=0, microsecond=0), pain=7))
+    finally:
+        other.close()
+    window.context.check_for_changes()
+    history = window.history
+    assert history.model.rowCount() == 1 and history.model.entry(0).pain == 7
+    assert "changed elsewhere" in window.statusBar().currentMessage()
