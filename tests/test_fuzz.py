@@ -94,7 +94,7 @@ def entries(draw: st.DrawFn) -> list[Entry]:
             Entry(
                 recorded_at=start + timedelta(hours=7 * index),
                 recorded_by=draw(st.sampled_from(list(Recorder))),
-                recorder_name=draw(st.none() | st.text(min_size=1, max_size=10).filter(str.strip)),
+                recorder_name=draw(st.none() | NOTE_TEXT.filter(str.strip)),
                 notes=note if note and note.strip() else None,
                 **values,  # type: ignore[arg-type]
             )

@@ -132,3 +132,8 @@ def test_contact_parse_and_profile_ranges() -> None:
         Contact.parse("just a name")
     with pytest.raises(ValidationError, match="Height"):
         Profile(height_cm=20)
+
+
+def test_a_nul_character_in_text_is_refused_with_a_message() -> None:
+    with pytest.raises(ValidationError, match="NUL"):
+        Entry(WHEN, notes="a\x00b")

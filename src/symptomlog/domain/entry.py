@@ -179,6 +179,9 @@ def _text_problem(name: str, value: object, limit: int) -> str | None:
         return f"{label} must be text"
     if len(value) > limit:
         return f"{label} is too long ({len(value)} characters; at most {limit})"
+    if "\x00" in value:
+        # A NUL cannot be written to a CSV that any program (or this one) reads back.
+        return f"{label} contains a NUL character (\\x00), which cannot be stored"
     return None
 
 
