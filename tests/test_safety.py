@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import threading
+from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from symptomlog.store.rotation import (
     ensure_daily_backup,
     newest_good_backup,
 )
+from symptomlog.store.schema import HEAD_REVISION
 
 FIXTURES = Path(__file__).parent / "data"
 NOW = datetime(2026, 5, 1, 9, 0)
@@ -175,12 +177,22 @@ def test_the_other_window_sees_a_change(diary_path: Path) -> None:
         assert second.data_version() != version
 
 
-def test_fixture_of_schema_0001_opens_and_checks(tmp_path: Path) -> None:
+def test_a_diary_of_schema_0001_is_backed_up_then_migrated(tmp_path: Path) -> None:
     copy = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", copy)
     with Diary.open(copy) as diary:
         assert diary.entries.count() == 36
         assert diary.profile.get().name == "Fixture Patient (fictional)"
+    [before] = (tmp_path / "backups").glob("old-schema0001-*.sqlite3")
+    with closing(sqlite3.connect(before)) as conn:  # the copy is the diary as it was
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT count(*) FROM entries").fetchone() == (36,)
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,
+        )
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(entries)")}
+    assert "ix_entries_live_by_time" in indexes
 
 
 def test_a_diary_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:

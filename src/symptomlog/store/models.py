@@ -45,6 +45,8 @@ class EntryRow(Base):
     updated_at: Mapped[datetime]
     deleted_at: Mapped[datetime | None]
 
+    __table_args__ = (Index("ix_entries_live_by_time", "deleted_at", "recorded_at"),)
+
 
 class AuditRow(Base):
     """One change to an entry: what it was before, who changed it and when."""
