@@ -10,6 +10,7 @@ import copy
 import enum
 import hashlib
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
@@ -69,11 +70,6 @@ class Entry:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        if isinstance(self.recorded_at, datetime):
-            # A diary moment is a minute: seconds would break CSV round trips and dedupe.
-            object.__setattr__(
-                self, "recorded_at", self.recorded_at.replace(second=0, microsecond=0)
-            )
         if not isinstance(self.recorded_by, Recorder):
             try:
                 object.__setattr__(self, "recorded_by", Recorder(self.recorded_by))
@@ -84,10 +80,8 @@ class Entry:
                         f"Recorded by must be patient, carer or clinician (got {self.recorded_by})",
                     )
                 ) from None
-        for name in ("recorder_name", "notes"):
-            value = getattr(self, name)
-            if isinstance(value, str) and not value.strip():
-                object.__setattr__(self, name, None)
+        for name in NORMALISED_FIELDS:
+            object.__setattr__(self, name, normalised(name, getattr(self, name)))
         problems = entry_problems(self)
         if problems:
             raise ValidationError(problems)
@@ -130,9 +124,27 @@ class Entry:
 
         Built from the values' ``repr`` in a fixed order, which is stable across
         runs for the types an entry holds (str, int, float, bool, None, datetime).
+        An entry never changes, so the digest is kept once computed (outside the
+        dataclass fields: equality and ``repr`` ignore it).
         """
-        text = repr([getattr(self, name) for name in VALUE_NAMES])
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        cached = self.__dict__.get("_fingerprint")
+        if cached is None:
+            cached = fingerprints_of([(repr(getattr(self, name)) for name in VALUE_NAMES)])[0]
+            self.__dict__["_fingerprint"] = cached
+        return str(cached)
+
+
+def fingerprints_of(rows_of_reprs: Iterable[Iterable[str]]) -> list[str]:
+    """The digest of each entry from the ``repr`` of its values in ``VALUE_NAMES`` order.
+
+    The text is exactly ``repr(list_of_values)``, the form every stored fingerprint
+    was made from; a batch import makes the reprs once per distinct value.
+    """
+    digest = hashlib.blake2b
+    return [
+        digest(("[" + ", ".join(reprs) + "]").encode("utf-8"), digest_size=16).hexdigest()
+        for reprs in rows_of_reprs
+    ]
 
 
 ENTRY_FIELD_NAMES = tuple(f.name for f in fields(Entry))
@@ -196,12 +208,37 @@ def _time_problem(value: object, now: datetime | None) -> str | None:
     return None
 
 
+def field_problem(name: str, value: object, now: datetime | None = None) -> str | None:
+    """What is wrong with one value of one field, or None: the one rule book, used for
+    a single entry and, once per distinct value, for a column of thousands."""
+    if name == "recorded_at":
+        return _time_problem(value, now)
+    if name == "recorder_name":
+        return _text_problem(name, value, NAME_MAX_CHARS)
+    if name == "notes":
+        return _text_problem(name, value, NOTES_MAX_CHARS)
+    return _value_problem(name, value)
+
+
+def normalised(name: str, value: object) -> object:
+    """The stored form of a value: a moment to the minute (seconds would break CSV round
+    trips and dedupe), blank text as not recorded."""
+    if (
+        name == "recorded_at"
+        and isinstance(value, datetime)
+        and (value.second or value.microsecond)
+    ):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+NORMALISED_FIELDS = ("recorded_at", "recorder_name", "notes")
+CHECKED_FIELDS = ("recorded_at", "recorder_name", "notes", *VALUE_FIELDS)
+
+
 def entry_problems(entry: Entry, now: datetime | None = None) -> list[Problem]:
     """Every problem with an entry's values, not only the first."""
-    checks: list[tuple[str, str | None]] = [
-        ("recorded_at", _time_problem(entry.recorded_at, now)),
-        ("recorder_name", _text_problem("recorder_name", entry.recorder_name, NAME_MAX_CHARS)),
-        ("notes", _text_problem("notes", entry.notes, NOTES_MAX_CHARS)),
-    ]
-    checks += [(name, _value_problem(name, getattr(entry, name))) for name in VALUE_FIELDS]
+    checks = ((name, field_problem(name, getattr(entry, name), now)) for name in CHECKED_FIELDS)
     return [Problem(name, message) for name, message in checks if message]

@@ -110,7 +110,7 @@ def parse_datetime(name: str, raw: str | None) -> datetime:
         ) from None
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
-    return value.replace(microsecond=0)
+    return value.replace(microsecond=0) if value.microsecond else value
 
 
 def parse_date(name: str, raw: str | None) -> date | None:

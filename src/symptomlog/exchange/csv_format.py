@@ -15,9 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from symptomlog.domain import Entry, Recorder
-from symptomlog.domain.fields import CSV_COLUMNS, SIGN_BY_NAME, VALUE_FIELDS
+from symptomlog.domain.entry_batch import EntryBatch, batch_from_columns
+from symptomlog.domain.fields import CSV_COLUMNS, SIGN_BY_NAME
 from symptomlog.domain.parse import FieldError, parse_datetime, parse_value
-from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError
+from symptomlog.errors import BadFile, ImportRejected, Problem
 from symptomlog.exchange.textfile import read_text
 
 TEXT_COLUMNS = ("recorder_name", "notes")
@@ -92,45 +93,26 @@ def _parse_recorder(raw: str) -> Recorder:
         ) from None
 
 
-def _parse_recorded_at(raw: str) -> object:
-    return parse_datetime("recorded_at", raw)
+def _parse_text(raw: str) -> str | None:
+    return unprotect(raw) or None
 
 
-# One parser per column, looked up once: an import of years of rows stays fast.
-PARSERS: dict[str, Callable[[str], object]] = {
-    "recorded_at": _parse_recorded_at,
-    "recorded_by": _parse_recorder,
-    **{name: partial(parse_value, name) for name in VALUE_FIELDS},
-}
+def _cell_parser(name: str) -> Callable[[str], object]:
+    if name == "recorded_at":
+        return partial(parse_datetime, name)
+    if name == "recorded_by":
+        return _parse_recorder
+    if name in TEXT_COLUMNS:
+        return _parse_text
+    return partial(parse_value, name)  # a blank cell is None: not recorded
 
 
-def parse_row(cells: dict[str, str], where: str) -> tuple[Entry | None, list[Problem]]:
-    """An entry from one row's cells, or the list of everything wrong with it."""
-    values: dict[str, object] = {}
-    problems: list[Problem] = []
-    for name, parse in PARSERS.items():
-        raw = cells.get(name, "")
-        if not raw and name in VALUE_FIELDS:
-            continue  # blank: not recorded (the Entry default)
-        try:
-            values[name] = parse(raw)
-        except FieldError as error:
-            problems.append(Problem(name, str(error), f"{where}, column {name}"))
-    for name in TEXT_COLUMNS:
-        values[name] = unprotect(cells.get(name, "")) or None
-    if problems:
-        return None, problems
-    try:
-        return Entry(**values), []  # type: ignore[arg-type]
-    except ValidationError as error:
-        located = [
-            Problem(p.field, p.message, f"{where}, column {p.field}") for p in error.problems
-        ]
-        return None, located
+# One parser per column: each runs once per distinct cell text of its column.
+PARSERS: dict[str, Callable[[str], object]] = {name: _cell_parser(name) for name in CSV_COLUMNS}
 
 
-def read_csv(path: Path) -> list[Entry]:
-    """Every row of the file as an entry, or ImportRejected listing every problem."""
+def read_csv(path: Path) -> EntryBatch:
+    """Every row of the file, checked, or ImportRejected listing every problem."""
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -140,27 +122,41 @@ def read_csv(path: Path) -> list[Entry]:
     problems = _check_header(header)
     if problems:
         raise ImportRejected(str(path), problems)
-    entries: list[Entry] = []
-    start = reader.line_num + 1
     try:
-        for cells in reader:
-            where = f"line {start}"
-            start = reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                problems.append(
-                    Problem("", f"has {len(cells)} cells but the header has {len(header)}", where)
-                )
-                continue
-            entry, row_problems = parse_row(dict(zip(header, cells, strict=True)), where)
-            problems += row_problems
-            if entry is not None:
-                entries.append(entry)
+        records = list(reader)
     except csv.Error as error:
-        problems.append(Problem("", f"the CSV cannot be read ({error})", f"line {reader.line_num}"))
-    if problems:
+        problem = Problem("", f"the CSV cannot be read ({error})", f"line {reader.line_num}")
+        raise ImportRejected(str(path), [problem]) from None
+    width = len(header)
+    filled = [i for i, cells in enumerate(records) if "".join(cells).strip()]  # skip blank rows
+    data = [i for i in filled if len(records[i]) == width]
+    rows = [records[i] for i in data]
+    columns = dict(zip(header, zip(*rows, strict=True), strict=True)) if rows else {}
+    batch, invalid = batch_from_columns(columns, len(rows), PARSERS)
+    if invalid or len(data) < len(filled):
+        line = _first_lines(text)  # only to say where: most imports never need it
+        found = [
+            (line[i], Problem("", f"has {len(records[i])} cells but the header has {width}"))
+            for i in filled
+            if len(records[i]) != width
+        ]
+        found += [(line[data[row]], problem) for row, problem in invalid]
+        for at, p in sorted(found, key=lambda item: item[0]):  # stable: fields keep their order
+            column = f", column {p.field}" if p.field else ""
+            problems.append(Problem(p.field, p.message, f"line {at}{column}"))
         raise ImportRejected(str(path), problems)
-    if not entries:
+    if batch is None or not len(batch):
         raise BadFile(f"{path} has a header but no rows: nothing to import")
-    return entries
+    return batch
+
+
+def _first_lines(text: str) -> list[int]:
+    """The line each record after the header starts on (a quoted cell may hold newlines)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    lines = []
+    start = reader.line_num + 1
+    for _ in reader:
+        lines.append(start)
+        start = reader.line_num + 1
+    return lines

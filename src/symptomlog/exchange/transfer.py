@@ -12,7 +12,7 @@ from pathlib import Path
 from symptomlog.errors import BadFile, CannotWrite
 from symptomlog.exchange.csv_format import read_csv, write_csv
 from symptomlog.exchange.json_format import Snapshot, read_json, write_json
-from symptomlog.store import Diary, EntryRecord
+from symptomlog.store import Diary
 
 FORMATS = ("csv", "json")
 
@@ -49,8 +49,7 @@ def format_of(path: Path) -> str:
 def import_file(diary: Diary, path: Path) -> ImportSummary:
     """Read and check the whole file first, then store it in one transaction."""
     if format_of(path) == "csv":
-        records = [EntryRecord(e) for e in read_csv(path)]
-        result = diary.entries.add_records(records, [])
+        result = diary.entries.add_batch(read_csv(path))
         return ImportSummary(path, result.added, result.already_present)
     return _import_snapshot(diary, path, read_json(path))
 

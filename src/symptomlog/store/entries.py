@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 
 from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.entry_batch import EntryBatch
 from symptomlog.errors import NotFound
+from symptomlog.store.bulk_insert import insert_batch, insert_records
 from symptomlog.store.convert import entry_columns, entry_from_row, entry_json_values, now
 from symptomlog.store.models import AuditRow, EntryRow
 
@@ -65,6 +67,20 @@ class EntryStore:
         """Store every new entry in one transaction; skip those already present."""
         return self.add_records([EntryRecord(e) for e in entries], [])
 
+    def add_batch(self, batch: EntryBatch) -> ImportResult:
+        """Store a checked batch (a CSV import) in one transaction; skip rows already present."""
+        stamp = now()
+        with self._diary.write() as session:
+            known = set(session.scalars(select(EntryRow.fingerprint)))
+            rows = []
+            for row, fingerprint in enumerate(batch.fingerprints):
+                if fingerprint not in known:
+                    known.add(fingerprint)
+                    rows.append(row)
+            if rows:
+                insert_batch(session.connection(), batch, rows, stamp)
+        return ImportResult(len(rows), len(batch) - len(rows))
+
     def add_records(self, records: list[EntryRecord], audit: list[AuditRecord]) -> ImportResult:
         """Store entries with their bookkeeping (a full JSON import) in one transaction.
 
@@ -77,24 +93,26 @@ class EntryStore:
         with self._diary.write() as session:
             known = set(session.scalars(select(EntryRow.fingerprint)))
             new_ids: dict[int, int] = {}
-            plain: list[dict[str, object]] = []
+            plain: list[EntryRecord] = []
             for record in records:
-                columns = entry_columns(record.entry)
-                if columns["fingerprint"] in known:
+                fingerprint = record.entry.fingerprint()
+                if fingerprint in known:
                     continue
-                known.add(str(columns["fingerprint"]))
-                columns["created_at"] = record.created_at or stamp
-                columns["updated_at"] = record.updated_at or stamp
-                columns["deleted_at"] = record.deleted_at
+                known.add(fingerprint)
                 if record.entry.id in audited:  # needs its new id to carry its audit trail
-                    row = EntryRow(**columns)
+                    row = EntryRow(
+                        **entry_columns(record.entry),
+                        created_at=record.created_at or stamp,
+                        updated_at=record.updated_at or stamp,
+                        deleted_at=record.deleted_at,
+                    )
                     session.add(row)
                     session.flush()
                     new_ids[record.entry.id] = row.id
                 else:
-                    plain.append(columns)
-            if plain:  # one Core executemany: a five-year import stays well under a second
-                session.execute(insert(EntryRow), plain)
+                    plain.append(record)
+            if plain:
+                insert_records(session.connection(), plain, stamp)
             session.add_all(
                 AuditRow(
                     entry_id=new_ids[a.entry_id],

@@ -1,0 +1,168 @@
+"""Many entries at once — a CSV import of years — under exactly the rules of ``Entry``.
+
+A five-year diary is thousands of rows but few distinct values per column (eleven
+pain scores, a few hundred weights, one text per timestamp). So each column is
+worked through once per distinct cell — parsed, normalised, checked by the same
+``field_problem`` an entry uses, and turned into the ``repr`` its fingerprint is
+made from — and the rows then only look results up. The batch keeps the values
+column by column, which is also how the store inserts them. A test holds a batch
+to what ``Entry(**values)`` makes of each row, fingerprints included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from symptomlog.domain.entry import (
+    CHECKED_FIELDS,
+    VALUE_NAMES,
+    Entry,
+    Recorder,
+    field_problem,
+    fingerprints_of,
+    normalised,
+)
+from symptomlog.domain.parse import FieldError
+from symptomlog.errors import Problem
+
+Parse = Callable[[Any], object]
+Cell = Callable[[object], object]
+CHECKED = frozenset(CHECKED_FIELDS)
+RowProblem = tuple[int, Problem]
+
+
+@dataclass(frozen=True)
+class EntryBatch:
+    """Checked entries held column by column: what a large import stores.
+
+    ``columns`` has one list per name in ``VALUE_NAMES``, every value already
+    normalised and checked; ``fingerprints`` has the fingerprint of each row.
+    """
+
+    columns: Mapping[str, list[object]]
+    fingerprints: list[str]
+
+    def __len__(self) -> int:
+        return len(self.fingerprints)
+
+    def entries(self) -> list[Entry]:
+        """The rows as entries, built directly: they were checked when the batch was made."""
+        entries = []
+        new = object.__new__
+        rows = zip(*(self.columns[n] for n in VALUE_NAMES), strict=True)
+        for row, fingerprint in zip(rows, self.fingerprints, strict=True):
+            entry = new(Entry)
+            fields = entry.__dict__
+            fields.update(zip(VALUE_NAMES, row, strict=True))
+            fields["id"] = None
+            fields["_fingerprint"] = fingerprint
+            entries.append(entry)
+        return entries
+
+
+def recorder(value: object) -> Recorder:
+    """Who recorded an entry, from a ``Recorder`` or its text."""
+    if isinstance(value, Recorder):
+        return value
+    try:
+        return Recorder(value)
+    except ValueError:
+        raise FieldError(
+            "recorded_by", f"Recorded by must be patient, carer or clinician (got {value})"
+        ) from None
+
+
+def _type_and_value(value: object) -> object:
+    """A key that keeps ``True``, ``1`` and ``1.0`` apart (they are equal and hash alike)."""
+    return (value.__class__, value)
+
+
+def _same(value: object) -> object:
+    return value
+
+
+class _Column:
+    """One column, worked through once per distinct cell."""
+
+    def __init__(self, name: str, cells: Sequence[object], parse: Parse, now: datetime) -> None:
+        self.name = name
+        self.cells = cells
+        # A column of one type (and blanks), as text cells or parsed values are, can use
+        # the cells themselves as keys; a mixed one (True beside 1) is keyed by type too.
+        mixed = len(set(map(type, cells)) - {type(None)}) > 1
+        self.key: Cell = _type_and_value if mixed else _same
+        self.value: dict[object, object] = {}
+        self.repr: dict[object, str] = {}
+        self.problem: dict[object, str] = {}
+        for cell in {self.key(c): c for c in cells}.values() if mixed else set(cells):
+            key = self.key(cell)
+            try:
+                value = normalised(name, parse(cell))
+            except FieldError as error:
+                value, message = None, str(error)
+            else:
+                message = field_problem(name, value, now) if name in CHECKED else None
+            self.value[key] = value
+            self.repr[key] = repr(value)
+            if message:
+                self.problem[key] = message
+
+    def _per_row(self, results: Mapping[object, object]) -> list[Any]:
+        if self.key is _same:
+            return [results[c] for c in self.cells]
+        return [results[self.key(c)] for c in self.cells]
+
+    def values(self) -> list[object]:
+        return self._per_row(self.value)
+
+    def reprs(self) -> list[str]:
+        return self._per_row(self.repr)
+
+    def problems(self) -> list[RowProblem]:
+        if not self.problem:
+            return []
+        messages = self._per_row({**dict.fromkeys(self.value), **self.problem})
+        return [(row, Problem(self.name, m)) for row, m in enumerate(messages) if m]
+
+
+def batch_from_columns(
+    columns: Mapping[str, Sequence[object]],
+    rows: int,
+    parsers: Mapping[str, Parse] | None = None,
+    now: datetime | None = None,
+) -> tuple[EntryBatch | None, list[RowProblem]]:
+    """Check ``rows`` entries given as one sequence per field (a field left out is not
+    recorded; who recorded defaults to the patient).
+
+    ``parsers`` turns a column's cells into values first (a CSV's text); a cell
+    that cannot be parsed is a problem of its own. Returns the batch, or ``None``
+    and every problem as (row index, problem), by row and then field.
+    """
+    unknown = set(columns) - set(VALUE_NAMES)
+    if unknown:
+        raise KeyError(f"an entry has no field {', '.join(sorted(unknown))}")
+    now = now or datetime.now()  # one clock for every row's "not in the future"
+    parsers = parsers or {}
+    result: dict[str, list[object]] = {}
+    reprs: list[list[str]] = []
+    problems: list[RowProblem] = []
+    for name in VALUE_NAMES:
+        cells = columns.get(name)
+        parse = recorder if name == "recorded_by" else _same
+        if cells is None:  # not recorded (and recorded by the patient)
+            cells = [Recorder.PATIENT if name == "recorded_by" else None] * rows
+        elif len(cells) != rows:
+            raise ValueError(f"{name} has {len(cells)} values for {rows} rows")
+        else:
+            parse = parsers.get(name, parse)
+        column = _Column(name, cells, parse, now)
+        result[name] = column.values()
+        reprs.append(column.reprs())
+        problems += column.problems()
+    if problems:
+        order = {name: index for index, name in enumerate(VALUE_NAMES)}
+        return None, sorted(problems, key=lambda p: (p[0], order[p[1].field]))
+    return EntryBatch(result, fingerprints_of(zip(*reprs, strict=True))), []
