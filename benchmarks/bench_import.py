@@ -17,7 +17,7 @@ from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from benchmarks.common import Result, exit_code, median_time, print_table
+from benchmarks.common import Result, exit_code, paired_median_times, print_table
 from symptomlog.domain.fields import CSV_COLUMNS
 
 BUDGET = 3.0
@@ -79,7 +79,7 @@ def app_import(path: Path, db: Path) -> None:
         import_file(diary, path)
 
 
-def run(days: int = 1826, repeats: int = 5) -> Result:
+def run(days: int = 1826, repeats: int = 9) -> Result:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         source = write_csv(work / "five-years.csv", days)
@@ -94,9 +94,11 @@ def run(days: int = 1826, repeats: int = 5) -> Result:
                 Diary.open(targets[kind]).close()
 
         app_import(source, work / "warm.sqlite3")  # imports and caches warm
-        app = median_time(lambda: app_import(source, targets["app"]), repeats, lambda: fresh("app"))
-        floor = median_time(
-            lambda: floor_import(source, targets["floor"]), repeats, lambda: fresh("floor")
+        app, floor = paired_median_times(
+            lambda: app_import(source, targets["app"]),
+            lambda: floor_import(source, targets["floor"]),
+            repeats,
+            fresh,
         )
     return Result(f"CSV import, {days} days x 2 entries", app, floor, BUDGET)
 

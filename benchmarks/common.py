@@ -50,6 +50,28 @@ def median_time(
     return statistics.median(times)
 
 
+def paired_median_times(
+    app: Callable[[], object],
+    floor: Callable[[], object],
+    repeats: int = 9,
+    setup: Callable[[str], object] | None = None,
+) -> tuple[float, float]:
+    """Median wall times of ``app`` and ``floor``, run turn about.
+
+    Alternating keeps a burst of load on a shared machine from landing on one side
+    only; ``setup("app")``/``setup("floor")`` runs untimed before each.
+    """
+    times: dict[str, list[float]] = {"app": [], "floor": []}
+    for _ in range(repeats):
+        for side, work in (("app", app), ("floor", floor)):
+            if setup is not None:
+                setup(side)
+            start = time.perf_counter()
+            work()
+            times[side].append(time.perf_counter() - start)
+    return statistics.median(times["app"]), statistics.median(times["floor"])
+
+
 def median_process_time(command: list[str], repeats: int = 5) -> float:
     """Median wall time of a whole process, from spawn to exit."""
     times = []

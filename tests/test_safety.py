@@ -177,22 +177,26 @@ def test_the_other_window_sees_a_change(diary_path: Path) -> None:
         assert second.data_version() != version
 
 
-def test_a_diary_of_schema_0001_is_backed_up_then_migrated(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", ["0001", "0002"])
+def test_a_diary_of_an_older_schema_is_backed_up_then_migrated(
+    tmp_path: Path, version: str
+) -> None:
     copy = tmp_path / "old.sqlite3"
-    shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", copy)
+    shutil.copy(FIXTURES / f"diary-schema-{version}.sqlite3", copy)
     with Diary.open(copy) as diary:
         assert diary.entries.count() == 36
         assert diary.profile.get().name == "Fixture Patient (fictional)"
-    [before] = (tmp_path / "backups").glob("old-schema0001-*.sqlite3")
+    [before] = (tmp_path / "backups").glob(f"old-schema{version}-*.sqlite3")
     with closing(sqlite3.connect(before)) as conn:  # the copy is the diary as it was
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (version,)
         assert conn.execute("SELECT count(*) FROM entries").fetchone() == (36,)
     with closing(sqlite3.connect(copy)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             HEAD_REVISION,
         )
         indexes = {row[1] for row in conn.execute("PRAGMA index_list(entries)")}
-    assert "ix_entries_live_by_time" in indexes
+    assert "ix_entries_live_by_time" in indexes  # 0002
+    assert not indexes & {"ix_entries_recorded_at", "ix_entries_fingerprint"}  # 0003
 
 
 def test_a_diary_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:

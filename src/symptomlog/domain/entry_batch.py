@@ -18,6 +18,7 @@ from typing import Any
 
 from symptomlog.domain.entry import (
     CHECKED_FIELDS,
+    NORMALISED_FIELDS,
     VALUE_NAMES,
     Entry,
     Recorder,
@@ -31,6 +32,7 @@ from symptomlog.errors import Problem
 Parse = Callable[[Any], object]
 Cell = Callable[[object], object]
 CHECKED = frozenset(CHECKED_FIELDS)
+NORMALISED = frozenset(NORMALISED_FIELDS)
 RowProblem = tuple[int, Problem]
 
 
@@ -68,7 +70,7 @@ def recorder(value: object) -> Recorder:
     if isinstance(value, Recorder):
         return value
     try:
-        return Recorder(value)
+        return Recorder(str(value))
     except ValueError:
         raise FieldError(
             "recorded_by", f"Recorded by must be patient, carer or clinician (got {value})"
@@ -97,22 +99,27 @@ class _Column:
         self.value: dict[object, object] = {}
         self.repr: dict[object, str] = {}
         self.problem: dict[object, str] = {}
-        for cell in {self.key(c): c for c in cells}.values() if mixed else set(cells):
-            key = self.key(cell)
+        value_of, repr_of, problem_of = self.value, self.repr, self.problem  # a hot loop
+        normal, check = name in NORMALISED, name in CHECKED
+        distinct = {_type_and_value(c): c for c in cells} if mixed else dict.fromkeys(cells)
+        for key, cell in distinct.items():
+            cell = cell if mixed else key
             try:
-                value = normalised(name, parse(cell))
+                value = parse(cell)
             except FieldError as error:
-                value, message = None, str(error)
+                value = None
+                problem_of[key] = str(error)
             else:
-                message = field_problem(name, value, now) if name in CHECKED else None
-            self.value[key] = value
-            self.repr[key] = repr(value)
-            if message:
-                self.problem[key] = message
+                if normal:
+                    value = normalised(name, value)
+                if check and (message := field_problem(name, value, now)):
+                    problem_of[key] = message
+            value_of[key] = value
+            repr_of[key] = repr(value)
 
     def _per_row(self, results: Mapping[object, object]) -> list[Any]:
         if self.key is _same:
-            return [results[c] for c in self.cells]
+            return list(map(results.__getitem__, self.cells))
         return [results[self.key(c)] for c in self.cells]
 
     def values(self) -> list[object]:
@@ -151,7 +158,7 @@ def batch_from_columns(
     problems: list[RowProblem] = []
     for name in VALUE_NAMES:
         cells = columns.get(name)
-        parse = recorder if name == "recorded_by" else _same
+        parse: Parse = recorder if name == "recorded_by" else _same
         if cells is None:  # not recorded (and recorded by the patient)
             cells = [Recorder.PATIENT if name == "recorded_by" else None] * rows
         elif len(cells) != rows:

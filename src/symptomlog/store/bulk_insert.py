@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 
 from symptomlog.domain import Recorder
 from symptomlog.domain.entry_batch import EntryBatch
+from symptomlog.domain.fields import SIGNS
 from symptomlog.store.convert import ENTRY_COLUMNS
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ INSERT = f"INSERT INTO entries ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * l
 _entry_values = attrgetter(*ENTRY_COLUMNS)
 assert ENTRY_COLUMNS[:2] == ("recorded_at", "recorded_by")
 RECORDER_TEXT = {who: who.value for who in Recorder}
+SIGN_INDEXES = tuple(ENTRY_COLUMNS.index(sign.name) for sign in SIGNS)
+FLAG = {True: 1, False: 0, None: None}
 
 
 def datetime_text(value: datetime) -> str:
@@ -67,12 +70,14 @@ def insert_batch(
     connection: Connection, batch: EntryBatch, rows: Sequence[int], stamp: datetime
 ) -> None:
     """Insert the given rows of a checked batch, built column by column."""
-    columns = [batch.columns[name] for name in ENTRY_COLUMNS]
+    columns: list[Sequence[object]] = [batch.columns[name] for name in ENTRY_COLUMNS]
     columns.append(batch.fingerprints)
     if len(rows) < len(batch):
         columns = [[column[row] for row in rows] for column in columns]
     columns[0] = [datetime_text(when) for when in columns[0]]  # type: ignore[arg-type]
     columns[1] = [RECORDER_TEXT[who] for who in columns[1]]  # type: ignore[index]
+    for index in SIGN_INDEXES:  # 1/0 as SQLAlchemy stores them; a bool costs the driver more
+        columns[index] = [FLAG[sign] for sign in columns[index]]  # type: ignore[index]
     now = datetime_text(stamp)
     count = len(rows)
     connection.exec_driver_sql(

@@ -19,7 +19,7 @@ class EntryRow(Base):
     __tablename__ = "entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    recorded_at: Mapped[datetime] = mapped_column(index=True)
+    recorded_at: Mapped[datetime]
     recorded_by: Mapped[str] = mapped_column(String(16))
     recorder_name: Mapped[str | None] = mapped_column(String(200))
     pain: Mapped[int | None]
@@ -40,7 +40,7 @@ class EntryRow(Base):
     dark_urine: Mapped[bool | None]
     pale_stools: Mapped[bool | None]
     notes: Mapped[str | None] = mapped_column(Text)
-    fingerprint: Mapped[str] = mapped_column(String(32), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     deleted_at: Mapped[datetime | None]

@@ -1,0 +1,134 @@
+"""The batch path of a large import must agree with one ``Entry`` at a time: the same
+values, the same fingerprints, the same problems, and rows stored exactly as the
+single-entry path stores them."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy.dialects import sqlite
+
+from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.entry import VALUE_NAMES
+from symptomlog.domain.entry_batch import batch_from_columns
+from symptomlog.domain.fields import MEASURES, SCALES, SIGNS
+from symptomlog.errors import ValidationError
+from symptomlog.store import Diary
+from symptomlog.store.bulk_insert import datetime_text
+from symptomlog.store.models import EntryRow
+
+NOW = datetime(2026, 11, 25, 12, 0)
+
+# Values an import may meet, wrong ones included: out of range, wrong type,
+# True where a number belongs (it equals 1), seconds to be dropped, blank text.
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.integers(-2, 60),
+    st.booleans(),
+    st.floats(20, 70, allow_nan=False).map(lambda f: round(f, 1)),
+    st.sampled_from([1.0, float("nan"), "", "  ", "3"]),
+)
+WHEN = st.datetimes(datetime(1899, 12, 31), datetime(2026, 12, 31))
+TEXT = st.none() | st.text(max_size=5) | st.just("   ")
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> list[dict[str, object]]:
+    result = []
+    for _ in range(draw(st.integers(0, 6))):
+        row: dict[str, object] = {
+            "recorded_at": draw(WHEN),
+            "recorded_by": draw(st.sampled_from([*Recorder, "carer", "nobody"])),
+            "recorder_name": draw(TEXT),
+            "notes": draw(TEXT),
+        }
+        for field in (*SCALES, *MEASURES, *SIGNS):
+            row[field.name] = draw(ANY_VALUE)
+        result.append(row)
+    return result
+
+
+def one_at_a_time(row: dict[str, object]) -> Entry | ValidationError:
+    try:
+        entry = Entry(**row)  # type: ignore[arg-type]
+    except ValidationError as error:
+        return error
+    return entry
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows())
+def test_a_batch_equals_its_rows_built_one_at_a_time(table: list[dict[str, object]]) -> None:
+    columns = {name: [row[name] for row in table] for name in VALUE_NAMES} if table else {}
+    singles = [one_at_a_time(row) for row in table]  # both read the real clock
+    batch, problems = batch_from_columns(columns, len(table))
+    wrong = [(i, s) for i, s in enumerate(singles) if isinstance(s, ValidationError)]
+    if wrong:
+        assert batch is None
+        found = {(i, p.field, p.message) for i, p in problems}
+        assert {f[0] for f in found} == {i for i, _ in wrong}
+        for i, error in wrong:
+            said = {(i, p.field, p.message) for p in error.problems}
+            if [p.field for p in error.problems] == ["recorded_by"]:
+                assert said <= found  # one entry stops at who recorded; a batch says the rest too
+            else:
+                assert said == {f for f in found if f[0] == i}
+        return
+    assert problems == []
+    assert batch is not None
+    built = batch.entries()
+    assert built == singles
+    assert [e.fingerprint() for e in built] == batch.fingerprints
+    for entry in built:  # the fingerprint a fresh copy computes for itself
+        assert Entry(**entry.values()).fingerprint() == entry.fingerprint()  # type: ignore[arg-type]
+
+
+def test_true_beside_one_is_kept_apart_in_a_column() -> None:
+    columns = {
+        "recorded_at": [NOW, NOW + timedelta(minutes=1)],
+        "pain": [1, True],  # True equals 1 and hashes alike, but is no pain score
+        "weight_kg": [60.0, 60],
+    }
+    batch, problems = batch_from_columns(columns, 2, now=NOW + timedelta(hours=1))
+    assert batch is None
+    assert [(row, p.field) for row, p in problems] == [(1, "pain")]
+
+
+@given(st.datetimes(datetime(1900, 1, 1), datetime(9999, 12, 31)))
+def test_datetime_text_is_what_sqlalchemy_writes(when: datetime) -> None:
+    column = EntryRow.__table__.c.recorded_at.type
+    dialect = sqlite.dialect()
+    assert datetime_text(when) == column.dialect_impl(dialect).bind_processor(dialect)(when)
+
+
+def stored_rows(path: Path) -> list[tuple[object, ...]]:
+    """Every stored value with its SQLite type, bookkeeping columns left out."""
+    names = [*VALUE_NAMES, "fingerprint", "deleted_at"]
+    select = ", ".join(f"typeof({n}), {n}" for n in names)
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(f"SELECT {select} FROM entries ORDER BY recorded_at").fetchall()
+
+
+def test_a_batch_is_stored_exactly_as_single_saves_are(tmp_path: Path) -> None:
+    start = datetime(2026, 3, 1, 9, 30)
+    table = [
+        Entry(start, Recorder.CARER, "Sam", pain=3, weight_kg=61.25, yellow_eyes=True),
+        Entry(start + timedelta(hours=5), nausea=0, temperature_c=38.1, dark_urine=False),
+        Entry(start + timedelta(days=1), notes="Crème brûlée 🙂", vomiting_episodes=2),
+    ]
+    columns = {name: [getattr(e, name) for e in table] for name in VALUE_NAMES}
+    batch, problems = batch_from_columns(columns, len(table))
+    assert batch is not None and problems == []
+    with Diary.open(tmp_path / "batch.sqlite3") as diary:
+        assert diary.entries.add_batch(batch).added == 3
+        assert diary.entries.add_batch(batch).already_present == 3
+        assert diary.entries.between() == [e.with_id(i + 1) for i, e in enumerate(table)]
+    with Diary.open(tmp_path / "single.sqlite3") as diary:
+        for entry in table:
+            diary.entries.add(entry)
+    assert stored_rows(tmp_path / "batch.sqlite3") == stored_rows(tmp_path / "single.sqlite3")
