@@ -19,7 +19,8 @@ from symptomlog.domain.entry_batch import batch_from_columns
 from symptomlog.domain.fields import MEASURES, SCALES, SIGNS
 from symptomlog.errors import ValidationError
 from symptomlog.store import Diary
-from symptomlog.store.bulk_insert import datetime_text
+from symptomlog.store.convert import entry_columns
+from symptomlog.store.entry_rows import datetime_text
 from symptomlog.store.models import EntryRow
 
 NOW = datetime(2026, 11, 25, 12, 0)
@@ -114,7 +115,7 @@ def stored_rows(path: Path) -> list[tuple[object, ...]]:
         return conn.execute(f"SELECT {select} FROM entries ORDER BY recorded_at").fetchall()
 
 
-def test_a_batch_is_stored_exactly_as_single_saves_are(tmp_path: Path) -> None:
+def test_batch_and_single_saves_store_exactly_what_the_orm_stores(tmp_path: Path) -> None:
     start = datetime(2026, 3, 1, 9, 30)
     table = [
         Entry(start, Recorder.CARER, "Sam", pain=3, weight_kg=61.25, yellow_eyes=True),
@@ -129,6 +130,12 @@ def test_a_batch_is_stored_exactly_as_single_saves_are(tmp_path: Path) -> None:
         assert diary.entries.add_batch(batch).already_present == 3
         assert diary.entries.between() == [e.with_id(i + 1) for i, e in enumerate(table)]
     with Diary.open(tmp_path / "single.sqlite3") as diary:
-        for entry in table:
-            diary.entries.add(entry)
-    assert stored_rows(tmp_path / "batch.sqlite3") == stored_rows(tmp_path / "single.sqlite3")
+        assert [diary.entries.add(e).id for e in table] == [1, 2, 3]
+    with Diary.open(tmp_path / "orm.sqlite3") as diary, diary.write() as session:
+        stamp = datetime.now()
+        session.add_all(
+            EntryRow(**entry_columns(e), created_at=stamp, updated_at=stamp) for e in table
+        )
+    orm = stored_rows(tmp_path / "orm.sqlite3")
+    assert stored_rows(tmp_path / "batch.sqlite3") == orm
+    assert stored_rows(tmp_path / "single.sqlite3") == orm

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -126,6 +126,16 @@ class Diary:
                 self._active = None
 
     transaction = write
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A write transaction on a bare connection, for one quick save: the ORM
+        session around it would take longer than the save. Joins ``transaction()``."""
+        if self._active is not None:
+            yield self._active.connection()
+            return
+        with self._guard(), self._write_engine.connect() as connection, connection.begin():
+            yield connection
 
     @property
     def engine(self) -> Engine:

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.entry_batch import EntryBatch
 from symptomlog.errors import NotFound
-from symptomlog.store.bulk_insert import insert_batch, insert_records
 from symptomlog.store.convert import entry_columns, entry_from_row, entry_json_values, now
+from symptomlog.store.entry_rows import insert_batch, insert_one, insert_records
 from symptomlog.store.models import AuditRow, EntryRow
 
 if TYPE_CHECKING:
@@ -53,15 +53,10 @@ class EntryStore:
         self._diary = diary
 
     def add(self, entry: Entry) -> Entry:
-        """Store one entry; return it with its id. A Core insert, not the ORM unit of
-        work: saving must feel instant even on a diary of many years."""
-        stamp = now()
-        columns = {**entry_columns(entry), "created_at": stamp, "updated_at": stamp}
-        with self._diary.write() as session:
-            result = session.connection().execute(insert(EntryRow), columns)
-            key = result.inserted_primary_key
-            assert key is not None  # an INSERT into a table with an integer key always has one
-            return entry.with_id(key[0])
+        """Store one entry; return it with its id. A bare connection and one driver
+        INSERT, not the ORM unit of work: saving must feel instant, on any diary."""
+        with self._diary.write_connection() as connection:
+            return entry.with_id(insert_one(connection, entry, now()))
 
     def add_many(self, entries: list[Entry]) -> ImportResult:
         """Store every new entry in one transaction; skip those already present."""

@@ -1,11 +1,11 @@
-"""Many new entry rows in one ``executemany`` on the driver: a five-year import.
+"""Entry rows written straight to SQLite's driver: one quick save, or years imported.
 
-The ORM, and even a Core ``insert()``, spend most of an import building and
-converting a parameter dictionary per row. Here each row is a tuple in column
-order, and the only conversion SQLAlchemy would make that SQLite's own driver
-does not is a datetime to SQLAlchemy's text form, so rows read back exactly as
-rows the ORM wrote (a test compares both, value and SQLite type). It runs inside
-the diary's write transaction.
+The ORM, and even a Core ``insert()``, spend most of a save or an import building
+and converting a parameter dictionary per row. Here each row is a tuple in column
+order, and the conversions SQLAlchemy would make are made the same way — a
+datetime to SQLAlchemy's text form, a yes/no to 1/0 — so rows read back exactly
+as rows the ORM wrote (a test compares both, value and SQLite type). Each runs
+inside one of the diary's write transactions.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from symptomlog.domain import Recorder
+from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.entry_batch import EntryBatch
 from symptomlog.domain.fields import SIGNS
 from symptomlog.store.convert import ENTRY_COLUMNS
@@ -44,25 +44,35 @@ def datetime_text(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
+def entry_row(entry: Entry, created: str, updated: str, deleted: str | None) -> tuple[object, ...]:
+    """One entry as the parameters of ``INSERT``, bookkeeping times already as text."""
+    values = list(_entry_values(entry))
+    values[0] = datetime_text(values[0])
+    values[1] = RECORDER_TEXT[values[1]]
+    for index in SIGN_INDEXES:
+        values[index] = FLAG[values[index]]
+    return (*values, entry.fingerprint(), created, updated, deleted)
+
+
+def insert_one(connection: Connection, entry: Entry, stamp: datetime) -> int:
+    """Insert one entry made now; return its new id."""
+    now = datetime_text(stamp)
+    result = connection.exec_driver_sql(INSERT, entry_row(entry, now, now, None))
+    assert result.lastrowid  # an INSERT into a table with an integer key always has one
+    return result.lastrowid
+
+
 def insert_records(connection: Connection, records: Sequence[EntryRecord], stamp: datetime) -> None:
     """Insert every record as a new row; created/updated default to ``stamp``."""
     now = datetime_text(stamp)
-    rows = []
-    for record in records:
-        entry = record.entry
-        when, recorder, *values = _entry_values(entry)
-        created, updated, deleted = record.created_at, record.updated_at, record.deleted_at
-        rows.append(
-            (
-                datetime_text(when),
-                recorder.value,
-                *values,
-                entry.fingerprint(),
-                datetime_text(created) if created else now,
-                datetime_text(updated) if updated else now,
-                datetime_text(deleted) if deleted else None,
-            )
-        )
+
+    def text(value: datetime | None) -> str | None:
+        return datetime_text(value) if value else None
+
+    rows = [
+        entry_row(r.entry, text(r.created_at) or now, text(r.updated_at) or now, text(r.deleted_at))
+        for r in records
+    ]
     connection.exec_driver_sql(INSERT, rows)
 
 
