@@ -8,19 +8,24 @@ Run from the repository root: python -m benchmarks.bench_startup
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import Result, exit_code, make_diary, median_process_time, print_table
+from benchmarks.common import (
+    Result,
+    child_env,
+    exit_code,
+    make_diary,
+    median_process_time,
+    print_table,
+)
 
 BUDGET = 1.5
 FLOOR = Path(__file__).with_name("floor_start.py")
 
 
 def run(years: int = 5, repeats: int = 5) -> Result:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         diary = make_diary(work / f"{years}y.sqlite3", years)
@@ -37,10 +42,11 @@ def run(years: int = 5, repeats: int = 5) -> Result:
             str(png),
         ]
         floor_cmd = [sys.executable, str(FLOOR), str(diary), str(png)]
-        median_process_time(app_cmd, 1)  # first run pays for the daily backup and disk cache
-        median_process_time(floor_cmd, 1)
-        app = median_process_time(app_cmd, repeats)
-        floor = median_process_time(floor_cmd, repeats)
+        env = child_env(work)
+        median_process_time(app_cmd, 1, env)  # the first run pays for the daily backup
+        median_process_time(floor_cmd, 1, env)
+        app = median_process_time(app_cmd, repeats, env)
+        floor = median_process_time(floor_cmd, repeats, env)
     return Result(f"cold start to Today, {years}-year diary", app, floor, BUDGET)
 
 

@@ -6,6 +6,7 @@ floor: the same work done by the bare library, measured in the same run.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -25,7 +26,7 @@ class Result:
     app: float
     floor: float
     budget: float
-    unit: str = "s"
+    unit: str = "s"  # seconds (printed as ms) or "MB"
 
     @property
     def ratio(self) -> float:
@@ -72,12 +73,14 @@ def paired_median_times(
     return statistics.median(times["app"]), statistics.median(times["floor"])
 
 
-def median_process_time(command: list[str], repeats: int = 5) -> float:
+def median_process_time(
+    command: list[str], repeats: int = 5, env: dict[str, str] | None = None
+) -> float:
     """Median wall time of a whole process, from spawn to exit."""
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
+        subprocess.run(command, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -94,19 +97,34 @@ def make_diary(path: Path, years: int) -> Path:
     return path
 
 
+def _amount(value: float, unit: str) -> str:
+    return f"{value:.1f} {unit}" if unit == "MB" else f"{value * 1000:.1f} ms"
+
+
 def print_table(results: list[Result], title: str = "symptomlog benchmarks") -> None:
     print(f"\n{title}")
-    print(f"{'figure':<44}{'app':>10}{'floor':>10}{'ratio':>8}{'budget':>8}  ")
+    print(f"{'figure':<46}{'app':>11}{'floor':>11}{'ratio':>8}{'budget':>8}")
     for r in results:
         mark = "ok" if r.ok else "OVER"
         print(
-            f"{r.figure:<44}{r.app:>9.4f}{r.unit}{r.floor:>9.4f}{r.unit}"
+            f"{r.figure:<46}{_amount(r.app, r.unit):>11}{_amount(r.floor, r.unit):>11}"
             f"{r.ratio:>8.2f}{r.budget:>8.2f}  {mark}"
         )
 
 
 def exit_code(results: list[Result]) -> int:
     return 0 if all(r.ok for r in results) else 1
+
+
+def child_env(folder: Path) -> dict[str, str]:
+    """The environment for a measured process: off screen, and with settings and data
+    folders of its own, so what a developer last left open cannot change the figure."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "XDG_DATA_HOME": str(folder / "data"),
+    }
 
 
 def python() -> str:

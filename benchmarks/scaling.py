@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.common import make_diary, median_process_time, median_time
+from benchmarks.common import child_env, make_diary, median_process_time, median_time
 
 YEARS = (1, 5, 10)
 
@@ -44,8 +44,9 @@ def _startup_time(diary: Path, work: Path) -> float:
         "--screenshot",
         str(work / "s.png"),
     ]
-    median_process_time(command, 1)
-    return median_process_time(command, 3)
+    env = child_env(work)
+    median_process_time(command, 1, env)
+    return median_process_time(command, 3, env)
 
 
 def _chart_time(diary: Path, work: Path) -> float:
