@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy.dialects import sqlite
@@ -100,7 +101,56 @@ def test_true_beside_one_is_kept_apart_in_a_column() -> None:
     assert [(row, p.field) for row, p in problems] == [(1, "pain")]
 
 
-@given(st.datetimes(datetime(1900, 1, 1), datetime(9999, 12, 31)))
+@pytest.mark.parametrize(
+    ("name", "odd"),
+    [
+        ("recorded_at", NOW.replace(hour=3, fold=1)),  # equals its fold=0 twin, repr differs
+        ("weight_kg", -0.0),  # equals 0.0, repr differs (and is out of range)
+        ("pain", [[1], 2]),  # unhashable
+        ("recorded_by", type("Lookalike", (), {"__str__": lambda self: "carer"})()),
+    ],
+)
+def test_values_equal_to_others_or_unhashable_are_judged_as_one_entry_would(
+    name: str, odd: object
+) -> None:
+    at = NOW.replace(hour=3)
+    plain = {
+        "recorded_at": at,
+        "weight_kg": 0.0,
+        "pain": 1,
+        "recorded_by": "carer",
+    }
+    rows = [
+        {"recorded_at": at, name: plain[name]},
+        {"recorded_at": at, name: odd},
+    ]
+    columns = {n: [row.get(n) for row in rows] for n in {*rows[0], *rows[1]}}
+    if name != "recorded_by":
+        columns.setdefault("recorded_by", ["patient", "patient"])
+    singles = [one_at_a_time({"recorded_by": "patient", **row}) for row in rows]
+    batch, problems = batch_from_columns(columns, 2, now=NOW + timedelta(hours=1))
+    if any(isinstance(s, ValidationError) for s in singles):
+        assert batch is None
+        assert {(row, p.field, p.message) for row, p in problems} == {
+            (i, p.field, p.message)
+            for i, s in enumerate(singles)
+            if isinstance(s, ValidationError)
+            for p in s.problems
+        }
+    else:
+        assert batch is not None
+        assert batch.entries() == singles
+        assert batch.fingerprints == [s.fingerprint() for s in singles]  # type: ignore[union-attr]
+
+
+@given(
+    st.datetimes(
+        datetime(1900, 1, 1),
+        datetime(9999, 12, 31),
+        timezones=st.none()
+        | st.builds(timezone, st.timedeltas(-timedelta(hours=23), timedelta(hours=23))),
+    )
+)
 def test_datetime_text_is_what_sqlalchemy_writes(when: datetime) -> None:
     column = EntryRow.__table__.c.recorded_at.type
     dialect = sqlite.dialect()

@@ -189,6 +189,43 @@ def test_json_with_problems_lists_them_and_imports_nothing(diary: Diary, tmp_pat
     assert diary.entries.count() == 0
 
 
+def test_json_bookkeeping_times_with_an_offset_are_stored_as_the_orm_stores_them(
+    diary: Diary, tmp_path: Path
+) -> None:
+    data = {
+        "format_version": 1,
+        "entries": [
+            {
+                "recorded_at": "2026-03-01T09:30:00",
+                "pain": 3,
+                "created_at": "2026-03-01T09:31:00+05:00",
+                "updated_at": "2026-03-02T10:00:00+05:00",
+                "deleted_at": None,
+            }
+        ],
+    }
+    import_file(diary, write(tmp_path / "offset.json", json.dumps(data)))
+    [record] = diary.entries.records()
+    assert record.created_at == datetime(2026, 3, 1, 9, 31)  # wall time, no offset kept
+    assert record.updated_at == datetime(2026, 3, 2, 10, 0)
+    assert record.created_at < record.updated_at  # comparable with every other time
+
+
+def test_a_csv_broken_part_way_lists_the_rows_before_it_too(diary: Diary, tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    source = write(
+        tmp_path / "broken.csv",
+        f'recorded_at,pain,notes\n2026-03-01,11,\n2026-03-02,2,"{"x" * (limit + 1)}"\n',
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_file(diary, source)
+    said = [str(p) for p in caught.value.problems]
+    assert said[0] == "line 2, column pain: Pain must be a whole number from 0 to 10 (got 11)"
+    assert said[1].startswith("line 3: the CSV cannot be read")
+    assert len(said) == 2
+    assert diary.entries.count() == 0
+
+
 def test_json_that_is_not_ours_is_refused(diary: Diary, tmp_path: Path) -> None:
     with pytest.raises(BadFile, match="not valid JSON"):
         import_file(diary, write(tmp_path / "a.json", "{nope"))

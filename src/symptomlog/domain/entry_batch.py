@@ -70,16 +70,17 @@ def recorder(value: object) -> Recorder:
     if isinstance(value, Recorder):
         return value
     try:
-        return Recorder(str(value))
+        return Recorder(value)  # type: ignore[arg-type]  # text, or anything else: refused
     except ValueError:
         raise FieldError(
             "recorded_by", f"Recorded by must be patient, carer or clinician (got {value})"
         ) from None
 
 
-def _type_and_value(value: object) -> object:
-    """A key that keeps ``True``, ``1`` and ``1.0`` apart (they are equal and hash alike)."""
-    return (value.__class__, value)
+def _type_and_repr(value: object) -> object:
+    """A key for a value that may equal another yet differ from it — True and 1,
+    0.0 and -0.0, a time and its ``fold=1`` twin — or be unhashable (a list)."""
+    return (value.__class__, repr(value))
 
 
 def _same(value: object) -> object:
@@ -92,18 +93,17 @@ class _Column:
     def __init__(self, name: str, cells: Sequence[object], parse: Parse, now: datetime) -> None:
         self.name = name
         self.cells = cells
-        # A column of one type (and blanks), as text cells or parsed values are, can use
-        # the cells themselves as keys; a mixed one (True beside 1) is keyed by type too.
-        mixed = len(set(map(type, cells)) - {type(None)}) > 1
-        self.key: Cell = _type_and_value if mixed else _same
+        # Text cells (a CSV's) are their own keys: equal texts are the same text.
+        text = set(map(type, cells)) <= {str, type(None)}
+        self.key: Cell = _same if text else _type_and_repr
         self.value: dict[object, object] = {}
         self.repr: dict[object, str] = {}
         self.problem: dict[object, str] = {}
         value_of, repr_of, problem_of = self.value, self.repr, self.problem  # a hot loop
         normal, check = name in NORMALISED, name in CHECKED
-        distinct = {_type_and_value(c): c for c in cells} if mixed else dict.fromkeys(cells)
+        distinct = dict.fromkeys(cells) if text else {self.key(c): c for c in cells}
         for key, cell in distinct.items():
-            cell = cell if mixed else key
+            cell = key if text else cell
             try:
                 value = parse(cell)
             except FieldError as error:

@@ -8,6 +8,7 @@ exactly. A leading apostrophe that would itself be ambiguous is escaped the same
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Callable, Iterable
@@ -122,18 +123,19 @@ def read_csv(path: Path) -> EntryBatch:
     problems = _check_header(header)
     if problems:
         raise ImportRejected(str(path), problems)
+    records: list[list[str]] = []
+    unreadable: Problem | None = None
     try:
-        records = list(reader)
+        records.extend(reader)  # keeps the rows read before a broken one
     except csv.Error as error:
-        problem = Problem("", f"the CSV cannot be read ({error})", f"line {reader.line_num}")
-        raise ImportRejected(str(path), [problem]) from None
+        unreadable = Problem("", f"the CSV cannot be read ({error})", f"line {reader.line_num}")
     width = len(header)
     filled = [i for i, cells in enumerate(records) if "".join(cells).strip()]  # skip blank rows
     data = [i for i in filled if len(records[i]) == width]
     rows = [records[i] for i in data]
     columns = dict(zip(header, zip(*rows, strict=True), strict=True)) if rows else {}
     batch, invalid = batch_from_columns(columns, len(rows), PARSERS)
-    if invalid or len(data) < len(filled):
+    if invalid or len(data) < len(filled) or unreadable:
         line = _first_lines(text)  # only to say where: most imports never need it
         found = [
             (line[i], Problem("", f"has {len(records[i])} cells but the header has {width}"))
@@ -144,6 +146,8 @@ def read_csv(path: Path) -> EntryBatch:
         for at, p in sorted(found, key=lambda item: item[0]):  # stable: fields keep their order
             column = f", column {p.field}" if p.field else ""
             problems.append(Problem(p.field, p.message, f"line {at}{column}"))
+        if unreadable:  # after every row that could be read
+            problems.append(unreadable)
         raise ImportRejected(str(path), problems)
     if batch is None or not len(batch):
         raise BadFile(f"{path} has a header but no rows: nothing to import")
@@ -156,7 +160,8 @@ def _first_lines(text: str) -> list[int]:
     next(reader)
     lines = []
     start = reader.line_num + 1
-    for _ in reader:
-        lines.append(start)
-        start = reader.line_num + 1
+    with contextlib.suppress(csv.Error):  # a broken row ends the file, as it did when read
+        for _ in reader:
+            lines.append(start)
+            start = reader.line_num + 1
     return lines
