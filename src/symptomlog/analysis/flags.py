@@ -235,28 +235,33 @@ def _rise(ctx: _Context, day: date, name: str) -> tuple[float, float] | None:
     return today, min(earlier)
 
 
+def _severe_or_rising(ctx: _Context, day: date, name: str, source: str) -> None:
+    """A score at the severe threshold, or else one that rose fast (pain, itch)."""
+    score = ctx.value(day, name)
+    rise = _rise(ctx, day, name)
+    label = label_of(name)
+    if score is not None and score >= ctx.limits[f"{name}_severe"]:
+        ctx.add(
+            day,
+            Level.AMBER,
+            f"{name}_severe",
+            f"{label} {score:g}/10 (severe)",
+            source,
+            **{name: _fmt(score)},
+        )
+    elif rise and rise[0] - rise[1] >= ctx.limits[f"{name}_rise"]:
+        ctx.add(
+            day,
+            Level.AMBER,
+            f"{name}_rising",
+            f"{label} up from {rise[1]:g} to {rise[0]:g} within {th.RISE_WINDOW_DAYS} days",
+            source,
+            **{name: _fmt(rise[0]), f"{name}_before": _fmt(rise[1])},
+        )
+
+
 def _severe_scores(ctx: _Context, day: date) -> None:
-    pain = ctx.value(day, "pain")
-    rise = _rise(ctx, day, "pain")
-    if pain is not None and pain >= ctx.limits["pain_severe"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            "pain_severe",
-            f"Pain {pain:g}/10 (severe)",
-            th.SOURCE_SEVERE,
-            pain=_fmt(pain),
-        )
-    elif rise and rise[0] - rise[1] >= ctx.limits["pain_rise"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            "pain_rising",
-            f"Pain up from {rise[1]:g} to {rise[0]:g} within {th.RISE_WINDOW_DAYS} days",
-            th.SOURCE_SEVERE,
-            pain=_fmt(rise[0]),
-            pain_before=_fmt(rise[1]),
-        )
+    _severe_or_rising(ctx, day, "pain", th.SOURCE_SEVERE)
     for name, key in (("nausea", "nausea_severe"), ("fatigue", "fatigue_severe")):
         score = ctx.value(day, name)
         if score is not None and score >= ctx.limits[key]:
@@ -271,27 +276,7 @@ def _severe_scores(ctx: _Context, day: date) -> None:
     high = ctx.value(day, "temperature_c")
     if high is not None and high >= ctx.limits["fever_c"]:
         return  # itch with fever: the temperature and jaundice rules speak for that day
-    itch = ctx.value(day, "itch")
-    itch_rise = _rise(ctx, day, "itch")
-    if itch is not None and itch >= ctx.limits["itch_severe"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            "itch_severe",
-            f"Itch {itch:g}/10 (severe)",
-            th.SOURCE_ITCH,
-            itch=_fmt(itch),
-        )
-    elif itch_rise and itch_rise[0] - itch_rise[1] >= ctx.limits["itch_rise"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            "itch_rising",
-            f"Itch up from {itch_rise[1]:g} to {itch_rise[0]:g} within {th.RISE_WINDOW_DAYS} days",
-            th.SOURCE_ITCH,
-            itch=_fmt(itch_rise[0]),
-            itch_before=_fmt(itch_rise[1]),
-        )
+    _severe_or_rising(ctx, day, "itch", th.SOURCE_ITCH)
 
 
 def _weight(ctx: _Context, weights: dict[date, float]) -> None:

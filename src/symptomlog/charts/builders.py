@@ -205,10 +205,15 @@ def symptom_chart(
     axes.set_ylim(-0.3, 10.3)
     axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel("score 0–10 (worst of the day)")
-    _date_axis(axes, start, end)
-    axes.set_title(f"Symptoms, {start:%d %b %Y} – {end:%d %b %Y}", fontsize=10, loc="left")
-    _legend(axes)
+    _finish(axes, start, end, f"Symptoms, {start:%d %b %Y} – {end:%d %b %Y}")
     return figure
+
+
+def _finish(axes: Axes, start: date, end: date, title: str) -> None:
+    """Dates along the bottom, the title at the left, the legend outside on the right."""
+    _date_axis(axes, start, end)
+    axes.set_title(title, fontsize=10, loc="left")
+    _legend(axes)
 
 
 def _legend(axes: Axes, note: str = CARER_NOTE) -> None:
@@ -224,6 +229,22 @@ def _legend(axes: Axes, note: str = CARER_NOTE) -> None:
             title_fontsize=7,
             frameon=False,
         )
+
+
+def _reference_line(axes: Axes, level: float, label: str, style: str, end: date) -> None:
+    """A grey horizontal guide (a weight-loss grade, a fever threshold), labelled in
+    words just right of the plot so it needs no legend entry."""
+    axes.axhline(level, color=REFERENCE_COLOUR, linestyle=style, linewidth=1, gid="reference-line")
+    axes.text(
+        x(end + timedelta(days=1)),
+        level,
+        f" {label}",
+        fontsize=7,
+        va="center",
+        ha="left",
+        color=REFERENCE_COLOUR,
+        clip_on=False,
+    )
 
 
 def weight_chart(
@@ -246,29 +267,12 @@ def weight_chart(
         line = axes.axhline(kg, color="#000000", linewidth=1.2, gid="baseline")
         line.set_label(f"baseline {kg:g} kg")
         for percent in WEIGHT_LINES:
-            level = kg * (1 + percent / 100)
-            axes.axhline(
-                level, color=REFERENCE_COLOUR, linestyle=":", linewidth=1, gid="reference-line"
-            )
-            axes.text(
-                x(end + timedelta(days=1)),
-                level,
-                f" {percent} %",
-                fontsize=7,
-                va="center",
-                ha="left",
-                color=REFERENCE_COLOUR,
-                clip_on=False,
-            )
+            _reference_line(axes, kg * (1 + percent / 100), f"{percent} %", ":", end)
         axes.set_ylim(kg * 0.76, kg * 1.05)
     axes.set_ylabel("kg")
-    _date_axis(axes, start, end)
-    axes.set_title(
-        "Weight against baseline (CTCAE v5.0: grade 1 −5 %, 2 −10 %, 3 −20 %)",
-        fontsize=10,
-        loc="left",
+    _finish(
+        axes, start, end, "Weight against baseline (CTCAE v5.0: grade 1 −5 %, 2 −10 %, 3 −20 %)"
     )
-    _legend(axes)
     return figure
 
 
@@ -286,31 +290,15 @@ def temperature_chart(
     _cycle_bands(axes, cycles, start, end)
     _plot_series(axes, days, "temperature_c", period, 4, "highest of the day")
     for level, style in zip(FEVER_LINES, ("--", "-"), strict=True):
-        axes.axhline(
-            level, color=REFERENCE_COLOUR, linestyle=style, linewidth=1, gid="reference-line"
-        )
-        axes.text(
-            x(end + timedelta(days=1)),
-            level,
-            f" {level:.1f} °C",
-            fontsize=7,
-            va="center",
-            ha="left",
-            color=REFERENCE_COLOUR,
-            clip_on=False,
-        )
+        _reference_line(axes, level, f"{level:.1f} °C", style, end)
     values = [v for v in _values(days, "temperature_c", period) if not math.isnan(v)]
     low = min([35.5, *values]) - 0.2
     high = max([38.5, *values]) + 0.2
     axes.set_ylim(low, high)
     axes.set_ylabel("°C")
-    _date_axis(axes, start, end)
-    axes.set_title(
-        "Temperature (call the 24-hour line at 37.5 °C or above on chemotherapy)",
-        fontsize=10,
-        loc="left",
+    _finish(
+        axes, start, end, "Temperature (call the 24-hour line at 37.5 °C or above on chemotherapy)"
     )
-    _legend(axes)
     return figure
 
 

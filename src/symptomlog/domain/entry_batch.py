@@ -20,7 +20,6 @@ from symptomlog.domain.entry import (
     CHECKED_FIELDS,
     NORMALISED_FIELDS,
     VALUE_NAMES,
-    Entry,
     Recorder,
     field_problem,
     fingerprints_of,
@@ -49,20 +48,6 @@ class EntryBatch:
 
     def __len__(self) -> int:
         return len(self.fingerprints)
-
-    def entries(self) -> list[Entry]:
-        """The rows as entries, built directly: they were checked when the batch was made."""
-        entries = []
-        new = object.__new__
-        rows = zip(*(self.columns[n] for n in VALUE_NAMES), strict=True)
-        for row, fingerprint in zip(rows, self.fingerprints, strict=True):
-            entry = new(Entry)
-            fields = entry.__dict__
-            fields.update(zip(VALUE_NAMES, row, strict=True))
-            fields["id"] = None
-            fields["_fingerprint"] = fingerprint
-            entries.append(entry)
-        return entries
 
 
 def recorder(value: object) -> Recorder:

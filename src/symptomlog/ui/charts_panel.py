@@ -36,8 +36,13 @@ from symptomlog.charts import (
 from symptomlog.domain.fields import ESAS_SCALES, label_of
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
-from symptomlog.ui.history_view import from_qdate, to_qdate
-from symptomlog.ui.widgets import DateField
+from symptomlog.ui.widgets import (
+    DateField,
+    add_labelled,
+    chosen_period,
+    show_period,
+    to_qdate,
+)
 
 CHARTS = {
     "symptoms": "Symptoms over time",
@@ -86,17 +91,15 @@ class ChartsPanel(QWidget):
         self.save_button = QPushButton("&Save chart as PNG or SVG…")
         self.save_button.clicked.connect(self.save_as)
         controls = QHBoxLayout()
-        for text, widget in (
-            ("C&hart", self.chart),
-            ("&Period", self.period),
-            ("From", self.start),
-            ("To", self.end),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            widget.setAccessibleName(text.replace("&", ""))
-            controls.addWidget(label)
-            controls.addWidget(widget)
+        add_labelled(
+            controls,
+            (
+                ("C&hart", self.chart),
+                ("&Period", self.period),
+                ("From", self.start),
+                ("To", self.end),
+            ),
+        )
         controls.addStretch(1)
         controls.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -126,24 +129,19 @@ class ChartsPanel(QWidget):
 
     def _period_changed(self) -> None:
         days = PERIODS[self.period.currentText()]
-        custom = days < 0
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        if not custom:
+        period = None
+        if days >= 0:
             end = max([date.today(), *self.days]) if self.days else date.today()
             start = min(self.days) if days == 0 and self.days else end - timedelta(days=days - 1)
-            for field, value in ((self.start, start), (self.end, end)):
-                field.blockSignals(True)
-                field.setDate(to_qdate(value))
-                field.blockSignals(False)
+            period = (start, end)
+        show_period(self.start, self.end, period)
         self.redraw()
 
     def chosen_symptoms(self) -> list[str]:
         return [name for name, box in self.symptoms.items() if box.isChecked()]
 
     def period_dates(self) -> tuple[date, date]:
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-        return (start, end) if start <= end else (end, start)
+        return chosen_period(self.start, self.end)
 
     def redraw(self) -> None:
         if not hasattr(self, "cycles"):

@@ -32,8 +32,12 @@ from PySide6.QtWidgets import (
 from symptomlog.domain import REGIMENS, ChemoCycle
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
-from symptomlog.ui.history_view import from_qdate, to_qdate
-from symptomlog.ui.widgets import DateField
+from symptomlog.ui.widgets import (
+    DateField,
+    add_labelled,
+    from_qdate,
+    to_qdate,
+)
 
 HEADERS = ("Line", "Regimen", "Cycle", "Planned start", "Actual start", "Drug days", "Dose / note")
 
@@ -64,16 +68,15 @@ class AddCyclesDialog(QDialog):
         self.cycle_days.setRange(0, 84)
         self.cycle_days.setSpecialValueText("as the template")
         form = QFormLayout(self)
-        for label, widget in (
-            ("&Regimen", self.regimen),
-            ("First cycle &starts", self.start),
-            ("How &many cycles", self.count),
-            ("Cycle &length (days)", self.cycle_days),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(caption, widget)
+        add_labelled(
+            form,
+            (
+                ("&Regimen", self.regimen),
+                ("First cycle &starts", self.start),
+                ("How &many cycles", self.count),
+                ("Cycle &length (days)", self.cycle_days),
+            ),
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,11 +99,7 @@ class EditCycleDialog(QDialog):
         self.ends_line.setChecked(cycle.ends_line)
         form = QFormLayout(self)
         form.addRow(QLabel(f"Planned start: {cycle.planned_start:%a %d %b %Y}"))
-        for label, widget in (("&Actual start", self.actual), ("&Dose / note", self.note)):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(caption, widget)
+        add_labelled(form, (("&Actual start", self.actual), ("&Dose / note", self.note)))
         form.addRow(self.ends_line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

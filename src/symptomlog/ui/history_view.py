@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,17 +36,14 @@ from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.history_model import EntryTableModel
-from symptomlog.ui.widgets import DateField
+from symptomlog.ui.widgets import (
+    DateField,
+    add_labelled,
+    from_qdate,
+    to_qdate,
+)
 
 DEFAULT_DAYS = 90
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 @dataclass(frozen=True)
@@ -149,15 +146,9 @@ class HistoryView(QWidget):
         self.recorder.setAccessibleName("Recorded by")
         self.recorder.currentIndexChanged.connect(self.refresh)
         row = QHBoxLayout()
-        for text, widget in (
-            ("&From", self.start),
-            ("&To", self.end),
-            ("Recorded &by", self.recorder),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
+        add_labelled(
+            row, (("&From", self.start), ("&To", self.end), ("Recorded &by", self.recorder))
+        )
         self.all_button = QPushButton("&All dates")
         self.all_button.clicked.connect(self.show_all)
         row.addWidget(self.all_button)

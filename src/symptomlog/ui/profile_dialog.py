@@ -31,6 +31,7 @@ from symptomlog.domain.parse import FieldError, parse_date
 from symptomlog.domain.thresholds import THRESHOLDS
 from symptomlog.errors import Problem, SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.widgets import add_labelled
 
 CONTACT_COLUMNS = ("Role", "Name", "Phone")
 
@@ -81,17 +82,17 @@ class ProfileDialog(QDialog):
         self.baseline.setPlaceholderText("blank: the first weight recorded")
         self.baseline_date = self._line(p.baseline_date, "Date of the baseline weight")
         self.baseline_date.setPlaceholderText("e.g. 2026-03-01")
-        for label, widget in (
-            ("&Name", self.name),
-            ("Date of &birth", self.born),
-            ("&Hospital / NHS number", self.hospital_number),
-            ("H&eight (cm)", self.height_edit),
-            ("Baseline &weight (kg)", self.baseline),
-            ("Baseline weight &date", self.baseline_date),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
+        add_labelled(
+            form,
+            (
+                ("&Name", self.name),
+                ("Date of &birth", self.born),
+                ("&Hospital / NHS number", self.hospital_number),
+                ("H&eight (cm)", self.height_edit),
+                ("Baseline &weight (kg)", self.baseline),
+                ("Baseline weight &date", self.baseline_date),
+            ),
+        )
         return page
 
     def _contacts(self) -> QWidget:

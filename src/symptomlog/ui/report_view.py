@@ -25,8 +25,13 @@ from PySide6.QtWidgets import (
 
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
-from symptomlog.ui.history_view import from_qdate, to_qdate
-from symptomlog.ui.widgets import DateField
+from symptomlog.ui.widgets import (
+    DateField,
+    add_labelled,
+    chosen_period,
+    show_period,
+    to_qdate,
+)
 
 PERIODS = {"Last 28 days": 28, "Last 3 months": 91, "Last 6 months": 182, "Custom": -1}
 PREVIEW_DPI = 80
@@ -68,16 +73,15 @@ class ReportView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.preview)
         row = QHBoxLayout()
-        for text, widget in (
-            ("&Period", self.period),
-            ("From", self.start),
-            ("To", self.end),
-            ("Pap&er", self.paper),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
+        add_labelled(
+            row,
+            (
+                ("&Period", self.period),
+                ("From", self.start),
+                ("To", self.end),
+                ("Pap&er", self.paper),
+            ),
+        )
         row.addStretch(1)
         row.addWidget(self.save_button)
         row.addWidget(self.open_button)
@@ -95,15 +99,9 @@ class ReportView(QWidget):
 
     def _period_changed(self) -> None:
         days = PERIODS[self.period.currentText()]
-        custom = days < 0
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        if not custom:
-            end = date.today()
-            for field, value in ((self.start, end - timedelta(days=days - 1)), (self.end, end)):
-                field.blockSignals(True)
-                field.setDate(to_qdate(value))
-                field.blockSignals(False)
+        end = date.today()
+        preset = (end - timedelta(days=days - 1), end) if days > 0 else None
+        show_period(self.start, self.end, preset)
         self._changed()
 
     def _changed(self) -> None:
@@ -117,8 +115,7 @@ class ReportView(QWidget):
             self.refresh()
 
     def period_dates(self) -> tuple[date, date]:
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-        return (start, end) if start <= end else (end, start)
+        return chosen_period(self.start, self.end)
 
     def build(self) -> bytes:
         from symptomlog.report.pdf import render_pdf

@@ -9,12 +9,17 @@ same way with two buttons.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QButtonGroup,
     QDateTimeEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -225,3 +230,46 @@ def error_label() -> QLabel:
 def show_error(label: QLabel, message: str | None) -> None:
     label.setText(f"⚠ {message}" if message else "")
     label.setVisible(bool(message))
+
+
+def add_labelled(layout: QBoxLayout | QFormLayout, pairs: Iterable[tuple[str, QWidget]]) -> None:
+    """Each widget after its label: Alt + the underlined letter moves to the widget, and
+    a screen reader names it by the same words (unless it already has a name)."""
+    for text, widget in pairs:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        if not widget.accessibleName():
+            widget.setAccessibleName(text.replace("&", ""))
+        if isinstance(layout, QFormLayout):
+            layout.addRow(label, widget)
+        else:
+            layout.addWidget(label)
+            layout.addWidget(widget)
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def show_period(
+    start_field: QDateTimeEdit, end_field: QDateTimeEdit, period: tuple[date, date] | None
+) -> None:
+    """A preset period fills the two date fields and locks them, without signalling a
+    change (the caller redraws once); ``None`` (Custom) unlocks them for typing."""
+    for field in (start_field, end_field):
+        field.setEnabled(period is None)
+    if period is not None:
+        for field, day in zip((start_field, end_field), period, strict=True):
+            field.blockSignals(True)
+            field.setDate(to_qdate(day))
+            field.blockSignals(False)
+
+
+def chosen_period(start_field: QDateTimeEdit, end_field: QDateTimeEdit) -> tuple[date, date]:
+    """The two dates in order, whichever way round they were typed."""
+    start, end = from_qdate(start_field.date()), from_qdate(end_field.date())
+    return (start, end) if start <= end else (end, start)
