@@ -180,13 +180,16 @@ def test_cycles_profile_check_backup_and_restore(db: Path, tmp_path: Path) -> No
             "--contact",
             "GP|Dr A|0100",
             "--contact",
-            "24-hour line|AOS|0199",
+            "24h-line|AOS|0199|24 hours",
+            "--stent",
+            "yes",
             db=db,
         ).returncode
         == 0
     )
     shown = run("profile", "show", db=db).stdout
-    assert shown.index("24-hour line: AOS, 0199") < shown.index("GP: Dr A, 0100")
+    assert shown.index("24-hour line: AOS, 0199 (24 hours)") < shown.index("GP: Dr A, 0100")
+    assert "Biliary stent:    yes" in shown
     assert run("check", db=db).returncode == 0
     copy = tmp_path / "copy.sqlite3"
     assert run("backup", "-o", str(copy), db=db).returncode == 0

@@ -34,7 +34,7 @@ def small_diary(diary: Diary) -> Diary:
             hospital_number="TEST-1",
             baseline_weight_kg=70.0,
             baseline_date=date(2026, 3, 1),
-            contacts=(Contact("24-hour line", "Acute Oncology", "0100 000 0000"),),
+            contacts=(Contact("24h-line", "Acute Oncology", "0100 000 0000"),),
         )
     )
     diary.cycles.add(

@@ -106,12 +106,21 @@ def test_profile_keeps_24_hour_line_first(any_diary: Diary) -> None:
     profile = Profile(
         name="Test Person",
         born=date(1960, 1, 2),
-        contacts=(Contact("GP", "Dr A", "0100"), Contact("24-hour line", "AOS", "0199")),
+        contacts=(
+            Contact("gp", "Dr A", "0100", "Mon–Fri 8–6"),
+            Contact("24h-line", "AOS", "0199", "24 hours"),
+        ),
+        stent=True,
     )
     any_diary.profile.save(profile)
     stored = any_diary.profile.get()
     assert stored.name == "Test Person"
-    assert [c.role for c in stored.contacts] == ["24-hour line", "GP"]
+    assert [(c.kind.value, c.name, c.hours) for c in stored.contacts] == [
+        ("24h-line", "AOS", "24 hours"),
+        ("gp", "Dr A", "Mon–Fri 8–6"),
+    ]
+    assert stored.stent is True
+    assert stored.line_24h is not None and stored.line_24h.phone == "0199"
 
 
 def test_new_diary_file_is_private(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def test_regimen_templates_give_cycle_length_and_drug_days() -> None:
 
 def test_contact_parse_and_profile_ranges() -> None:
     assert Contact.parse("GP | Dr A | 0100").name == "Dr A"
-    with pytest.raises(ValidationError, match=re.escape("ROLE|NAME|PHONE")):
+    with pytest.raises(ValidationError, match=re.escape("KIND|NAME|PHONE")):
         Contact.parse("just a name")
     with pytest.raises(ValidationError, match="Height"):
         Profile(height_cm=20)

@@ -117,8 +117,14 @@ def _add_profile(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--contact",
         action="append",
-        metavar="ROLE|NAME|PHONE",
-        help="replaces the contacts; repeat for several, the 24-hour line first",
+        metavar="KIND|NAME|PHONE[|HOURS]",
+        help="replaces the contacts; repeat for several. KIND is one of 24h-line, palliative, "
+        "oncology, gp, district-nurse, other; only a 24h-line is shown as the number to call now",
+    )
+    p.add_argument(
+        "--stent",
+        choices=("yes", "no"),
+        help="a biliary stent is in place (a fever is then red at any time)",
     )
     p.set_defaults(handler=commands.profile_set)
 

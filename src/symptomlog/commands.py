@@ -142,9 +142,14 @@ def profile_show(args: argparse.Namespace) -> int:
     ]
     for label, value in rows:
         print(f"{label + ':':<18}{value if value is not None else '(not set)'}")
+    stent = {True: "yes", False: "no", None: "(not set)"}[profile.stent]
+    print(f"{'Biliary stent:':<18}{stent}")
     print("Care team:" if profile.contacts else "Care team:        (none; add the 24-hour line)")
     for contact in profile.contacts:
-        print(f"  {contact.role}: {contact.name}, {contact.phone}")
+        hours = f" ({contact.hours})" if contact.hours else ""
+        print(f"  {contact.kind.label}: {contact.name}, {contact.phone}{hours}")
+    if profile.contacts and profile.line_24h is None:
+        print('  No 24-hour line is stored: add it with --contact "24h-line|NAME|PHONE".')
     return 0
 
 
@@ -167,6 +172,9 @@ def profile_set(args: argparse.Namespace) -> int:
     changes = {k: v for k, v in changes.items() if v is not None}
     if args.contact is not None:
         changes["contacts"] = tuple(Contact.parse(text) for text in args.contact)
+        changes["contact_kinds_confirmed"] = True  # the kinds were typed, not guessed
+    if args.stent is not None:
+        changes["stent"] = args.stent == "yes"
     with _open(args, create=True) as diary:
         diary.profile.save(replace(diary.profile.get(), **changes))  # type: ignore[arg-type]
     print(f"Profile saved ({', '.join(changes) or 'nothing changed'}).")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from symptomlog.domain import ChemoCycle, Contact, Entry, Profile, Recorder, plan_cycles
+from symptomlog.domain.profile import ContactKind
 from symptomlog.errors import Problem, ValidationError
 from symptomlog.store import Diary
 
@@ -170,9 +171,15 @@ DEMO_PROFILE = Profile(
     hospital_number="DEMO-000-0000",
     height_cm=165.0,
     contacts=(
-        Contact("24-hour oncology line", "Acute Oncology (demo)", "0100 000 0000"),
-        Contact("Palliative care nurse specialist", "Sam Patel (demo)", "0100 000 0001"),
-        Contact("GP", "Dr R. Hughes (demo)", "0100 000 0002"),
+        Contact(ContactKind.LINE_24H, "Acute Oncology (demo)", "0100 000 0000", "24 hours"),
+        Contact(
+            ContactKind.PALLIATIVE,
+            "Sam Patel (demo)",
+            "0100 000 0001",
+            "Mon–Fri 9–5",
+            "Palliative care nurse specialist",
+        ),
+        Contact(ContactKind.GP, "Dr R. Hughes (demo)", "0100 000 0002", "Mon–Fri 8–6:30"),
     ),
 )
 

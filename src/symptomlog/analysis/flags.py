@@ -68,14 +68,14 @@ class Flag:
 
 def action_for(level: Level, profile: Profile, rule: str = "") -> str:
     """What to do, with the 24-hour number when one is stored."""
-    contact = profile.emergency_contact
+    contact = profile.line_24h
     if level is Level.RED:
         if contact is None:
             return (
-                "Call your 24-hour oncology line now. No number is stored in this diary: "
+                "Call your hospital's 24-hour line now. No number is stored in this diary: "
                 "add it in the Profile."
             )
-        return f"Call your 24-hour line now: {contact.phone} ({contact.role})."
+        return f"Call your 24-hour line now: {contact.phone} ({contact.name})."
     if level is Level.AMBER:
         if rule.startswith("itch"):
             return "Report it to your care team within 24 hours."
@@ -180,7 +180,7 @@ def _vomiting(ctx: _Context, day: date) -> None:
 
 
 def _seen_before(ctx: _Context, day: date, check: object) -> bool:
-    span = int(ctx.limits["jaundice_new_days"])
+    span = th.JAUNDICE_NEW_DAYS
     return any(check(day - timedelta(days=i)) for i in range(1, span + 1))  # type: ignore[operator]
 
 
@@ -332,7 +332,7 @@ def _trend(ctx: _Context, day: date) -> None:
         if len(week) < 3:
             continue  # too few days for a mean worth comparing against
         mean = sum(week) / len(week)
-        if mean is not None and today - mean >= ctx.limits["trend_rise"]:
+        if mean is not None and today - mean >= th.TREND_RISE:
             ctx.add(
                 day,
                 Level.INFO,
@@ -356,7 +356,7 @@ def _two_ambers(ctx: _Context) -> None:
                 Level.RED,
                 "two_ambers",
                 f"Two or more warning signs on one day ({titles})",
-                th.SOURCE_ACTION,
+                th.SOURCE_ACUTE_PAIR,
                 rules=", ".join(f.rule for f in ambers),
             )
 

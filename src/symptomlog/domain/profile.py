@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
+from typing import Final
 
 from symptomlog.domain.fields import NAME_MAX_CHARS, WEIGHT
 from symptomlog.domain.parse import measure_message
@@ -13,32 +15,93 @@ from symptomlog.errors import Problem, ValidationError
 HEIGHT_RANGE_CM = (50.0, 250.0)
 
 
+class ContactKind(StrEnum):
+    """What a contact is for: only a ``24h-line`` is ever shown as the number to call now."""
+
+    LINE_24H = "24h-line"
+    PALLIATIVE = "palliative"
+    ONCOLOGY = "oncology"
+    GP = "gp"
+    DISTRICT_NURSE = "district-nurse"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return CONTACT_KIND_LABELS[self]
+
+
+CONTACT_KIND_LABELS: Final[dict[ContactKind, str]] = {
+    ContactKind.LINE_24H: "24-hour line",
+    ContactKind.PALLIATIVE: "Palliative care team",
+    ContactKind.ONCOLOGY: "Oncology team / specialist nurse",
+    ContactKind.GP: "GP",
+    ContactKind.DISTRICT_NURSE: "District nurse",
+    ContactKind.OTHER: "Other",
+}
+
+DAYTIME_KINDS: Final = (ContactKind.PALLIATIVE, ContactKind.ONCOLOGY)
+"""Who an amber flag names ("tell your care team today"), in this order."""
+
+
+def kind_from_role(role: str) -> ContactKind:
+    """The kind an old free-text role most likely meant: used once, to migrate old diaries.
+
+    Only a role that plainly reads as a 24-hour line becomes one; everything else is
+    ``other`` and the user is asked to confirm the kinds (never a guessed 24-hour number).
+    """
+    text = role.lower()
+    if "24" in text or "acute oncology" in text or "triage" in text:
+        return ContactKind.LINE_24H
+    return ContactKind.OTHER
+
+
 @dataclass(frozen=True)
 class Contact:
-    """A care-team contact; the 24-hour line is listed first."""
+    """A care-team contact: its kind, who, the number and when it answers."""
 
-    role: str
+    kind: ContactKind
     name: str
     phone: str
+    hours: str = ""
+    role: str = ""
+    """Free text kept from before kinds existed (e.g. "Palliative care nurse specialist")."""
 
     def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "kind", ContactKind(str(self.kind).strip().lower()))
+        except ValueError:
+            kinds = ", ".join(k.value for k in ContactKind)
+            raise ValidationError(
+                Problem("contact", f"A contact's kind is one of {kinds} (got {self.kind!r})")
+            ) from None
         if not self.phone.strip():
-            raise ValidationError(Problem("contact", f"Contact {self.role!r} needs a phone number"))
+            raise ValidationError(
+                Problem("contact", f"Contact {self.describe()!r} needs a phone number")
+            )
 
     @classmethod
     def parse(cls, text: str) -> Contact:
-        """Read ``ROLE|NAME|PHONE`` as typed on the command line."""
+        """Read ``KIND|NAME|PHONE[|HOURS]`` as typed on the command line."""
         parts = [p.strip() for p in text.split("|")]
-        if len(parts) != 3:
+        if len(parts) not in (3, 4):
             raise ValidationError(
-                Problem("contact", f"A contact is written ROLE|NAME|PHONE (got {text!r})")
+                Problem(
+                    "contact",
+                    f"A contact is written KIND|NAME|PHONE or KIND|NAME|PHONE|HOURS (got {text!r})",
+                )
             )
-        return cls(*parts)
+        return cls(*parts)  # type: ignore[arg-type]
 
     @property
     def is_24h_line(self) -> bool:
-        role = self.role.lower()
-        return "24" in role or "acute oncology" in role or "triage" in role
+        return self.kind is ContactKind.LINE_24H
+
+    def describe(self) -> str:
+        """ "Sam Patel (palliative care team, Mon–Fri 9–5)": who, what and when, for people."""
+        what = self.role or self.kind.label
+        extra = ", ".join(p for p in (what, self.hours) if p)
+        name = self.name or what
+        return f"{name} ({extra})" if extra and name != what else name
 
 
 @dataclass(frozen=True)
@@ -53,6 +116,10 @@ class Profile:
     baseline_date: date | None = None
     contacts: tuple[Contact, ...] = field(default=())
     thresholds: dict[str, float] = field(default_factory=dict)
+    stent: bool | None = None
+    """A biliary stent is in place: a fever is then red at any time (cholangitis)."""
+    contact_kinds_confirmed: bool = True
+    """False after kinds were guessed from old free-text roles, until the user confirms them."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "contacts", sort_contacts(self.contacts))
@@ -78,9 +145,18 @@ class Profile:
             raise ValidationError(problems)
 
     @property
-    def emergency_contact(self) -> Contact | None:
-        """The 24-hour line if one is stored, else the first contact."""
-        return self.contacts[0] if self.contacts else None
+    def line_24h(self) -> Contact | None:
+        """The contact of kind 24-hour line, if one is stored; never a guess from another kind."""
+        return next((c for c in self.contacts if c.is_24h_line), None)
+
+    @property
+    def daytime_contact(self) -> Contact | None:
+        """Who "tell your care team today" names: the palliative team, else oncology."""
+        for kind in DAYTIME_KINDS:
+            found = next((c for c in self.contacts if c.kind is kind), None)
+            if found is not None:
+                return found
+        return None
 
 
 def sort_contacts(contacts: tuple[Contact, ...] | list[Contact]) -> tuple[Contact, ...]:

@@ -8,6 +8,7 @@ settings and the PDF show the source next to each value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -27,63 +28,81 @@ class Threshold:
     minimum: float
     maximum: float
 
+    @property
+    def whole(self) -> bool:
+        """Counts, days and points are whole numbers; °C and % may have a decimal."""
+        return self.unit not in ("°C", "%")
+
+    @property
+    def range_text(self) -> str:
+        return f"{self.minimum:g}–{self.maximum:g} {self.unit}"
+
 
 SOURCE_ALERT_CARD: Final = "UK acute oncology alert cards; NICE CG151"
+SOURCE_STENT: Final = "Tokyo Guidelines 2018 (TG18)"
 SOURCE_VOMIT_RED: Final = "CTCAE v4.03 grade 3 count"
 SOURCE_VOMIT_AMBER: Final = "CTCAE v4.03 grade 2 count"
 SOURCE_JAUNDICE: Final = "standard acute oncology advice"
-SOURCE_CHARCOT: Final = "Charcot's triad (cholangitis)"
+SOURCE_CHARCOT: Final = "Charcot's triad; TG18"
 SOURCE_SEVERE: Final = "ESAS-r severe band (Selby 2010)"
 SOURCE_WEIGHT: Final = "CTCAE v5.0; Fearon 2011"
 SOURCE_ITCH: Final = "standard advice"
-SOURCE_TREND: Final = "Hui 2015 (MCID 1)"
-SOURCE_ACTION: Final = "UKONS action rule (two ambers count as red)"
+SOURCE_TREND: Final = "Hui 2015 (MCID 1); CTCAE v5.0"
+SOURCE_ACUTE_PAIR: Final = "two acute warning signs on one day (CLINICAL.md)"
 
 THRESHOLDS: Final[tuple[Threshold, ...]] = (
-    Threshold("fever_c", "Fever at or above", 37.5, "°C", SOURCE_ALERT_CARD, 37.0, 39.0),
-    Threshold("low_temp_c", "Temperature below", 36.0, "°C", SOURCE_ALERT_CARD, 34.0, 36.5),
+    # Each range is the "editable within" column of CLINICAL.md's flag table: a care
+    # team may move a threshold inside it, never out of it (38.5 °C would silence a
+    # nadir fever of 38.3 °C).
+    Threshold("fever_c", "Fever at or above", 37.5, "°C", SOURCE_ALERT_CARD, 37.5, 38.0),
+    Threshold("low_temp_c", "Temperature below", 36.0, "°C", SOURCE_ALERT_CARD, 35.5, 36.0),
     Threshold(
         "chemo_window_days",
-        "On chemotherapy: days after a dose",
+        "On chemotherapy: days after a drug day",
         42,
         "days",
         SOURCE_ALERT_CARD,
-        7,
-        90,
+        28,
+        60,
     ),
     Threshold(
-        "vomiting_red", "Vomiting episodes in 24 h (red)", 6, "episodes", SOURCE_VOMIT_RED, 2, 20
+        "vomiting_red",
+        "Vomiting episodes in 24 h, one entry (red)",
+        6,
+        "episodes",
+        SOURCE_VOMIT_RED,
+        4,
+        10,
     ),
     Threshold(
         "vomiting_amber",
-        "Vomiting episodes in 24 h (amber)",
+        "Vomiting episodes in 24 h, one entry (amber)",
         3,
         "episodes",
         SOURCE_VOMIT_AMBER,
-        1,
-        20,
+        2,
+        5,
     ),
-    Threshold(
-        "jaundice_new_days",
-        "Jaundice is new if none in the previous",
-        7,
-        "days",
-        SOURCE_JAUNDICE,
-        1,
-        30,
-    ),
-    Threshold("pain_severe", "Pain at or above", 7, "points", SOURCE_SEVERE, 1, 10),
-    Threshold("pain_rise", "Pain up by", 3, "points within 3 days", SOURCE_SEVERE, 1, 10),
-    Threshold("nausea_severe", "Nausea at or above", 7, "points", SOURCE_SEVERE, 1, 10),
-    Threshold("fatigue_severe", "Tiredness at or above", 7, "points", SOURCE_SEVERE, 1, 10),
-    Threshold("weight_30d_pct", "Weight down in 30 days by", 5, "%", SOURCE_WEIGHT, 1, 30),
-    Threshold("weight_baseline_pct", "Weight down from baseline by", 10, "%", SOURCE_WEIGHT, 1, 50),
-    Threshold("itch_severe", "Itch at or above", 7, "points", SOURCE_ITCH, 1, 10),
-    Threshold("itch_rise", "Itch up by", 3, "points within 3 days", SOURCE_ITCH, 1, 10),
-    Threshold(
-        "trend_rise", "Any symptom up against its 7-day mean by", 2, "points", SOURCE_TREND, 1, 10
-    ),
+    Threshold("pain_severe", "Pain at or above", 7, "points", SOURCE_SEVERE, 5, 9),
+    Threshold("pain_rise", "Pain up by", 3, "points within 3 days", SOURCE_SEVERE, 2, 5),
+    Threshold("nausea_severe", "Nausea at or above", 7, "points", SOURCE_SEVERE, 5, 9),
+    Threshold("fatigue_severe", "Tiredness at or above", 7, "points", SOURCE_SEVERE, 5, 9),
+    Threshold("itch_severe", "Itch at or above", 7, "points", SOURCE_ITCH, 5, 9),
+    Threshold("itch_rise", "Itch up by", 3, "points within 3 days", SOURCE_ITCH, 2, 5),
+    Threshold("weight_30d_pct", "Weight down in 30 days by", 5, "%", SOURCE_WEIGHT, 3, 10),
+    Threshold("weight_baseline_pct", "Weight down from baseline by", 10, "%", SOURCE_WEIGHT, 5, 20),
 )
+
+JAUNDICE_NEW_DAYS: Final = 7
+"""Jaundice is "new" with none in the previous 7 days (CLINICAL.md; not editable)."""
+TREND_RISE: Final = 2
+"""Info: an ESAS-r item up 2 against its previous 7-day mean (CLINICAL.md; not editable)."""
+EPISODE_GAP_DAYS: Final = 7
+"""A severe score starts a new episode after a day below it, or after 7 days with no value."""
+EPISODE_REPEAT_DAYS: Final = 7
+"""A severe episode that lasts is mentioned again at most weekly."""
+WEIGHT_INFO_PCT: Final = 5
+"""Info: weight down 5 % from baseline (CTCAE v5.0 grade 1)."""
 
 THRESHOLD_BY_KEY: Final[dict[str, Threshold]] = {t.key: t for t in THRESHOLDS}
 
@@ -92,7 +111,7 @@ RISE_WINDOW_DAYS: Final = 3
 
 
 def validate_thresholds(overrides: Mapping[str, float]) -> dict[str, float]:
-    """Check per-patient overrides: known keys, numbers within each threshold's sane range."""
+    """Check per-patient overrides: known keys, numbers within each threshold's safe range."""
     problems: list[Problem] = []
     clean: dict[str, float] = {}
     for key, value in overrides.items():
@@ -105,19 +124,39 @@ def validate_thresholds(overrides: Mapping[str, float]) -> dict[str, float]:
         except (TypeError, ValueError):
             problems.append(Problem(key, f"{threshold.label} must be a number (got {value!r})"))
             continue
+        if threshold.whole and number.is_integer() is False and math.isfinite(number):
+            problems.append(
+                Problem(key, f"{threshold.label} must be a whole number (got {number:g})")
+            )
+            continue
         if not threshold.minimum <= number <= threshold.maximum:
             problems.append(
                 Problem(
                     key,
                     f"{threshold.label} must be from {threshold.minimum:g} to "
-                    f"{threshold.maximum:g} {threshold.unit} (got {number:g})",
+                    f"{threshold.maximum:g} {threshold.unit}, the safe range "
+                    f"({threshold.source}) (got {number:g})",
                 )
             )
             continue
         clean[key] = number
+    _check_order(clean, problems)
     if problems:
         raise ValidationError(problems)
     return clean
+
+
+def _check_order(clean: Mapping[str, float], problems: list[Problem]) -> None:
+    """Amber vomiting must stay below red, or amber could never show."""
+    values = effective(clean)
+    if values["vomiting_amber"] >= values["vomiting_red"]:
+        problems.append(
+            Problem(
+                "vomiting_amber",
+                f"Vomiting (amber) must be below vomiting (red): {values['vomiting_amber']:g} "
+                f"is not below {values['vomiting_red']:g}",
+            )
+        )
 
 
 def effective(overrides: Mapping[str, float]) -> dict[str, float]:

@@ -12,11 +12,14 @@ from typing import Any
 from symptomlog import __version__
 from symptomlog.domain import ChemoCycle, Contact, Entry, Profile
 from symptomlog.domain.entry import ENTRY_FIELD_NAMES
+from symptomlog.domain.profile import kind_from_role
 from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError
 from symptomlog.exchange.textfile import read_text
 from symptomlog.store import AuditRecord, Diary, EntryRecord
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2 added contact kinds and hours, the stent and confirmed kinds; 1 still imports."""
+READABLE_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,18 @@ def snapshot_to_json(diary: Diary) -> dict[str, Any]:
             "baseline_weight_kg": profile.baseline_weight_kg,
             "baseline_date": _iso(profile.baseline_date),
             "contacts": [
-                {"role": c.role, "name": c.name, "phone": c.phone} for c in profile.contacts
+                {
+                    "kind": c.kind.value,
+                    "name": c.name,
+                    "phone": c.phone,
+                    "hours": c.hours,
+                    "role": c.role,
+                }
+                for c in profile.contacts
             ],
             "thresholds": profile.thresholds,
+            "stent": profile.stent,
+            "contact_kinds_confirmed": profile.contact_kinds_confirmed,
         },
         "cycles": [
             {k: _iso(v) for k, v in vars(c).items() if k != "id"} | {"drug_days": list(c.drug_days)}
@@ -107,6 +119,7 @@ def _entry(data: dict[str, Any]) -> EntryRecord:
 
 
 def _profile(data: dict[str, Any]) -> Profile:
+    old_contacts = any("kind" not in c for c in data.get("contacts", []))
     return Profile(
         name=data.get("name"),
         born=_date(data.get("born")),
@@ -114,9 +127,18 @@ def _profile(data: dict[str, Any]) -> Profile:
         height_cm=data.get("height_cm"),
         baseline_weight_kg=data.get("baseline_weight_kg"),
         baseline_date=_date(data.get("baseline_date")),
-        contacts=tuple(Contact(c["role"], c["name"], c["phone"]) for c in data.get("contacts", [])),
+        contacts=tuple(_contact(c) for c in data.get("contacts", [])),
         thresholds=dict(data.get("thresholds") or {}),
+        stent=data.get("stent"),
+        contact_kinds_confirmed=bool(data.get("contact_kinds_confirmed", not old_contacts)),
     )
+
+
+def _contact(data: dict[str, Any]) -> Contact:
+    """A contact of either version: a version-1 contact has only a free-text role."""
+    role = str(data.get("role") or "")
+    kind = data.get("kind") or kind_from_role(role)
+    return Contact(kind, data["name"], data["phone"], data.get("hours") or "", role)
 
 
 def _cycle(data: dict[str, Any]) -> ChemoCycle:
@@ -178,10 +200,10 @@ def read_json(path: Path) -> Snapshot:
         ) from None
     if not isinstance(data, dict) or "format_version" not in data:
         raise BadFile(f"{path} is not a symptomlog JSON export (no format_version)")
-    if data["format_version"] != FORMAT_VERSION:
+    if data["format_version"] not in READABLE_VERSIONS:
         raise BadFile(
             f"{path} has format_version {data['format_version']!r}; "
-            f"this version of symptomlog reads version {FORMAT_VERSION}"
+            f"this version of symptomlog reads versions 1 to {FORMAT_VERSION}"
         )
     problems: list[Problem] = []
     profiles = _each([data.get("profile") or {}], "profile", _profile, problems)

@@ -68,9 +68,13 @@ def cycle_columns(cycle: ChemoCycle) -> dict[str, object]:
     }
 
 
+def contact_from_row(row: ContactRow) -> Contact:
+    return Contact(row.kind, row.name, row.phone, row.hours or "", row.role or "")  # type: ignore[arg-type]
+
+
 def profile_from_rows(row: ProfileRow | None, contacts: list[ContactRow]) -> Profile:
     if row is None:
-        return Profile(contacts=tuple(Contact(c.role, c.name, c.phone) for c in contacts))
+        return Profile(contacts=tuple(contact_from_row(c) for c in contacts))
     return Profile(
         name=row.name,
         born=row.born,
@@ -78,8 +82,10 @@ def profile_from_rows(row: ProfileRow | None, contacts: list[ContactRow]) -> Pro
         height_cm=row.height_cm,
         baseline_weight_kg=row.baseline_weight_kg,
         baseline_date=row.baseline_date,
-        contacts=tuple(Contact(c.role, c.name, c.phone) for c in contacts),
+        contacts=tuple(contact_from_row(c) for c in contacts),
         thresholds=json.loads(row.thresholds or "{}"),
+        stent=row.stent,
+        contact_kinds_confirmed=row.contact_kinds_confirmed,
     )
 
 

@@ -91,6 +91,8 @@ class ProfileRow(Base):
     baseline_weight_kg: Mapped[float | None]
     baseline_date: Mapped[date | None]
     thresholds: Mapped[str] = mapped_column(Text, default="{}")
+    stent: Mapped[bool | None]
+    contact_kinds_confirmed: Mapped[bool] = mapped_column(default=True)
 
 
 class ContactRow(Base):
@@ -101,3 +103,18 @@ class ContactRow(Base):
     role: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    hours: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SettingsAuditRow(Base):
+    """One change to the profile's settings (a threshold, the stent, contact kinds)."""
+
+    __tablename__ = "settings_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)

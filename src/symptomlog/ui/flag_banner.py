@@ -47,10 +47,11 @@ class FlagBanner(QFrame):
         if not flags:
             self.setVisible(False)
             return
-        contact = profile.emergency_contact
+        contact = profile.line_24h
         if contact is None:
             heading = (
-                "⚠ Call your 24-hour oncology line now. No number is stored: add it in Profile."
+                "⚠ Call your hospital's 24-hour line now (the number is on your chemotherapy "
+                "alert card). In an emergency call 999. Add the number in Profile."
             )
         else:
             heading = f"⚠ Call your 24-hour line now: {contact.phone}"

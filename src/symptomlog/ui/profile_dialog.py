@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,10 +28,9 @@ from symptomlog.domain import Contact, Profile
 from symptomlog.domain.parse import FieldError, parse_date
 from symptomlog.domain.thresholds import THRESHOLDS
 from symptomlog.errors import Problem, SymptomlogError, ValidationError
+from symptomlog.ui.contacts_editor import ContactsEditor
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.widgets import add_labelled
-
-CONTACT_COLUMNS = ("Role", "Name", "Phone")
 
 
 class ProfileDialog(QDialog):
@@ -96,46 +93,8 @@ class ProfileDialog(QDialog):
         return page
 
     def _contacts(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            QLabel(
-                'Put your 24-hour oncology line first (a role with "24-hour" in it is always '
-                "shown first): it is the number the red-flag message gives."
-            )
-        )
-        self.contacts = QTableWidget(0, len(CONTACT_COLUMNS))
-        self.contacts.setHorizontalHeaderLabels(CONTACT_COLUMNS)
-        self.contacts.horizontalHeader().setStretchLastSection(True)
-        self.contacts.setAccessibleName("Care team contacts")
-        self.contacts.setTabKeyNavigation(False)
-        for contact in self.profile.contacts:
-            self._add_contact_row(contact.role, contact.name, contact.phone)
-        if not self.profile.contacts:
-            self._add_contact_row("24-hour oncology line", "", "")
-        self.contacts.setColumnWidth(0, 240)
-        self.contacts.setColumnWidth(1, 220)
-        add = QPushButton("&Add contact")
-        add.clicked.connect(lambda: self._add_contact_row("", "", ""))
-        remove = QPushButton("&Remove selected")
-        remove.clicked.connect(lambda: self.contacts.removeRow(self.contacts.currentRow()))
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        layout.addWidget(self.contacts)
-        layout.addLayout(row)
-        return page
-
-    def _add_contact_row(self, *cells: str) -> None:
-        row = self.contacts.rowCount()
-        self.contacts.insertRow(row)
-        for column, text in enumerate(cells):
-            self.contacts.setItem(row, column, QTableWidgetItem(text))
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.contacts.item(row, column)
-        return item.text().strip() if item is not None else ""
+        self.contacts = ContactsEditor(self.profile.contacts)
+        return self.contacts
 
     def _thresholds(self) -> QWidget:
         page = QWidget()
@@ -192,15 +151,11 @@ class ProfileDialog(QDialog):
                 problems.append(Problem(field, str(error)))
                 return None
 
-        contacts = []
-        for row in range(self.contacts.rowCount()):
-            cells = [self._cell(row, column) for column in range(len(CONTACT_COLUMNS))]
-            if not cells[1] and not cells[2]:
-                continue  # an empty row, or only the suggested role
-            try:
-                contacts.append(Contact(*cells))
-            except ValidationError as error:
-                problems.extend(error.problems)
+        contacts: tuple[Contact, ...] = ()
+        try:
+            contacts = self.contacts.contacts()
+        except ValidationError as error:
+            problems.extend(error.problems)
         thresholds = {
             t.key: round(self.threshold_inputs[t.key].value(), 1)
             for t in THRESHOLDS
@@ -216,7 +171,12 @@ class ProfileDialog(QDialog):
         }
         if problems:
             raise ValidationError(problems)
-        return Profile(contacts=tuple(contacts), thresholds=thresholds, **values)  # type: ignore[arg-type]
+        return Profile(
+            contacts=contacts,
+            thresholds=thresholds,
+            stent=self.profile.stent,
+            **values,  # type: ignore[arg-type]
+        )
 
     def save(self) -> None:
         try:
