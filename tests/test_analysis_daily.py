@@ -8,7 +8,7 @@ from symptomlog.analysis.daily import daily_values, series
 from symptomlog.domain import Entry, Recorder
 
 
-def test_day_takes_worst_scale_sum_of_vomits_last_weight_highest_temperature() -> None:
+def test_day_takes_worst_scale_largest_vomit_count_last_weight_highest_temperature() -> None:
     entries = [
         Entry(
             datetime(2026, 3, 1, 20, 0),
@@ -30,7 +30,7 @@ def test_day_takes_worst_scale_sum_of_vomits_last_weight_highest_temperature() -
     ]
     day = daily_values(entries)[date(2026, 3, 1)]
     assert day.get("pain") == 6
-    assert day.get("vomiting_episodes") == 3
+    assert day.get("vomiting_episodes") == 2  # each entry counts 24 h: the largest, never a sum
     assert day.get("weight_kg") == 60.0  # the evening weighing is the last one
     assert day.get("temperature_c") == 37.9
     assert day.get("yellow_eyes") is True

@@ -11,6 +11,7 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from symptomlog.analysis.daily import daily_values
+from symptomlog.analysis.weight import baseline_of
 from symptomlog.charts import (
     cycle_day_chart,
     jaundice_chart,
@@ -20,6 +21,7 @@ from symptomlog.charts import (
 )
 from symptomlog.charts.style import OKABE_ITO
 from symptomlog.domain import ChemoCycle, Entry, Profile, Recorder
+from symptomlog.domain.thresholds import effective
 
 START = date(2026, 3, 1)
 END = date(2026, 3, 28)
@@ -70,18 +72,27 @@ def test_symptom_chart_bands_ticks_gaps_and_carer_markers() -> None:
 
 
 def test_weight_chart_has_baseline_and_three_reference_lines() -> None:
-    profile = Profile(baseline_weight_kg=64.0)
-    figure = weight_chart(days_with_a_gap(), profile, START, END)
+    base = baseline_of(Profile(baseline_weight_kg=64.0), {})
+    figure = weight_chart(days_with_a_gap(), base, START, END)
     [base] = gids(figure, "baseline")
     assert list(base.get_ydata()) == [64.0, 64.0]
     levels = sorted(round(a.get_ydata()[0], 2) for a in gids(figure, "reference-line"))
     assert levels == [51.2, 57.6, 60.8]  # -20, -10, -5 %
 
 
-def test_temperature_chart_has_the_fever_lines() -> None:
+def test_temperature_chart_has_the_default_fever_and_low_lines() -> None:
     figure = temperature_chart(days_with_a_gap(), CYCLES, START, END)
     levels = sorted(a.get_ydata()[0] for a in gids(figure, "reference-line"))
-    assert levels == [37.5, 38.0]
+    assert levels == [36.0, 37.5]
+    assert "37.5 °C" in figure.axes[0].get_title(loc="left")
+
+
+def test_temperature_chart_draws_the_thresholds_in_force() -> None:
+    limits = effective({"fever_c": 38.0, "low_temp_c": 35.5})
+    figure = temperature_chart(days_with_a_gap(), CYCLES, START, END, limits=limits)
+    levels = sorted(a.get_ydata()[0] for a in gids(figure, "reference-line"))
+    assert levels == [35.5, 38.0]
+    assert "38.0 °C" in figure.axes[0].get_title(loc="left")
 
 
 def test_jaundice_strip_marks_the_days_present() -> None:
@@ -105,7 +116,7 @@ def test_every_chart_renders(tmp_path: Path, suffix: str) -> None:
     days = days_with_a_gap()
     figures = [
         symptom_chart(days, CYCLES, START, END),
-        weight_chart(days, Profile(), START, END, CYCLES),
+        weight_chart(days, None, START, END, CYCLES),
         jaundice_chart(days, CYCLES, START, END),
         temperature_chart(days, CYCLES, START, END),
         cycle_day_chart(days, CYCLES),

@@ -223,7 +223,7 @@ def test_flags_as_json_on_the_demo_diary(db: Path) -> None:
     assert [f["date"] for f in flags] == sorted(f["date"] for f in flags)
     red = {f["rule"] for f in flags if f["level"] == "red"}
     assert {"temperature", "new_jaundice", "jaundice_with_fever"} <= red
-    assert all("guidance, not a diagnosis" in f["message"] for f in flags)
+    assert all("guidance, not a diagnosis" in f["guidance"] for f in flags)
     text = run("flags", "--from", flags[-1]["date"], db=db)
     assert text.returncode == 0 and "not a diagnosis" in text.stdout
 

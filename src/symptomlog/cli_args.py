@@ -40,6 +40,7 @@ def build_parser(views: tuple[str, ...], version: str) -> argparse.ArgumentParse
     _add_exchange(sub)
     _add_cycle(sub)
     _add_profile(sub)
+    _add_thresholds(sub)
     _add_flags(sub)
     _add_report(sub)
     _add_safety(sub)
@@ -127,6 +128,20 @@ def _add_profile(sub: argparse._SubParsersAction) -> None:
         help="a biliary stent is in place (a fever is then red at any time)",
     )
     p.set_defaults(handler=commands.profile_set)
+
+
+def _add_thresholds(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "thresholds", help="the values that decide the flags: show, or set inside the safe range"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=commands.thresholds_show)
+    actions = p.add_subparsers(metavar="set", required=False)
+    s = actions.add_parser("set", help="change thresholds (exit 2 outside the safe range)")
+    s.add_argument(
+        "pairs", nargs="+", metavar="KEY=VALUE", help="e.g. fever_c=38.0; KEY=default resets"
+    )
+    s.set_defaults(handler=commands.thresholds_set)
 
 
 def _add_report(sub: argparse._SubParsersAction) -> None:

@@ -199,13 +199,11 @@ def _period(args: argparse.Namespace) -> tuple[date | None, date | None]:
 
 
 def flags(args: argparse.Namespace) -> int:
-    from symptomlog.analysis.flags import GUIDANCE, Level, at_least, find_flags
+    from symptomlog.analysis.flags import GUIDANCE, Level, at_least, diary_flags
 
     start, end = _period(args)
     with _open(args, create=False) as diary:
-        found = find_flags(
-            diary.entries.between(), diary.cycles.all(), diary.profile.get(), start, end
-        )
+        found = diary_flags(diary, start, end)
     chosen = at_least(found, Level(args.level))
     if args.format == "json":
         print(json.dumps([f.as_json() for f in chosen], ensure_ascii=False, indent=2))
@@ -214,10 +212,72 @@ def flags(args: argparse.Namespace) -> int:
         print("No flags in this period.")
         return 0
     for flag in chosen:
-        action = flag.message.removeprefix(flag.title + ". ").removesuffix(" " + GUIDANCE)
-        print(f"{flag.day}  {flag.level.value.upper():5}  {flag.title}. {action}")
-        print(f"{'':19}rule {flag.rule}; source: {flag.source}")
-    print(f"\n{len(chosen)} flags. {GUIDANCE}")
+        print(f"{flag.day}  {flag.level.value.upper():5}  {flag.message}")
+        print(f"{'':19}Details: {flag.title}; rule {flag.rule}; source: {flag.source}")
+    counts = ", ".join(f"{sum(f.level is level for f in chosen)} {level.value}" for level in Level)
+    print(f"\n{len(chosen)} flags ({counts}). {GUIDANCE}")
+    return 0
+
+
+def thresholds_show(args: argparse.Namespace) -> int:
+    """Every threshold: key, value in force, default, safe range and source."""
+    from symptomlog.domain.thresholds import THRESHOLDS
+
+    with _open(args, create=False) as diary:
+        profile = diary.profile.get()
+    rows = [
+        {
+            "key": t.key,
+            "label": t.label,
+            "value": profile.thresholds.get(t.key, t.default),
+            "default": t.default,
+            "unit": t.unit,
+            "range": [t.minimum, t.maximum],
+            "changed": t.key in profile.thresholds,
+            "source": t.source,
+        }
+        for t in THRESHOLDS
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row, t in zip(rows, THRESHOLDS, strict=True):
+        mark = "*" if row["changed"] else " "
+        print(
+            f"{mark} {t.key:<20} {row['value']:>5g} {t.unit:<22} default {t.default:<5g} "
+            f"range {t.range_text:<18} {t.source}"
+        )
+    print("\n* differs from the default. Change with: symptomlog thresholds set KEY=VALUE")
+    return 0
+
+
+def thresholds_set(args: argparse.Namespace) -> int:
+    """Change thresholds inside their safe ranges (exit 2 outside); every change audited."""
+    from dataclasses import replace
+
+    from symptomlog.domain.thresholds import THRESHOLD_BY_KEY
+
+    changes: dict[str, object] = {}
+    problems: list[Problem] = []
+    for pair in args.pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            problems.append(Problem(pair, f"Write each threshold as KEY=VALUE (got {pair!r})"))
+        elif value.strip().lower() == "default" and key.strip() in THRESHOLD_BY_KEY:
+            changes[key.strip()] = None
+        else:
+            changes[key.strip()] = value.strip()
+    if problems:
+        raise ValidationError(problems)
+    with _open(args, create=False) as diary:
+        profile = diary.profile.get()
+        merged: dict[str, object] = {**profile.thresholds, **changes}
+        wanted = {k: v for k, v in merged.items() if v is not None}
+        saved = diary.profile.save(replace(profile, thresholds=wanted), actor="command line")
+    for key in changes:
+        threshold = THRESHOLD_BY_KEY[key]
+        value = saved.thresholds.get(key, threshold.default)
+        print(f"{threshold.label}: {value:g} {threshold.unit}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """One value per day from several entries, by a rule that suits each item.
 
 A day can hold a morning and an evening entry, by the patient and by a carer.
-For a clinician the day's worst symptom matters, vomiting episodes add up,
+For a clinician the day's worst symptom matters; vomiting is a count each entry
+makes for the last 24 hours, so the largest counts (two entries are never added up),
 the last weighing of the day counts, the highest temperature counts, and a
 jaundice sign seen once that day was present that day. A value nobody recorded
 stays ``None``: a missing day is a gap, never a zero.
@@ -42,8 +43,6 @@ def _combine(name: str, values: list[Value]) -> Value:
         return None
     if name in SIGN_BY_NAME:
         return any(present)
-    if name == "vomiting_episodes":
-        return sum(present)
     if name == "weight_kg":
         return present[-1]  # entries arrive oldest first: the day's last weighing
     if name in SCALE_BY_NAME or name in MEASURE_BY_NAME:

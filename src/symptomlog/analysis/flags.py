@@ -1,33 +1,36 @@
-"""Red flags: the values that should make a patient or carer ring the 24-hour line.
+"""Flags: the values that should make a patient or carer call, tell the team, or mention.
 
-The rules, levels and sources are those of ../shared/CLINICAL.md, with each
-threshold editable per patient (``Profile.thresholds``). The rules work on whole
-days: the day's highest temperature (and lowest, for the low-temperature rule),
-the sum of its vomiting episodes, its worst scores, any jaundice sign seen that
-day. Rules about a state that lasts (weight loss) flag the day it begins, not every
-day after; rules about a day's symptoms flag every day they occur.
+One engine for every screen and the PDF: ``find_flags`` always judges the whole
+history (episodes, "new" jaundice and weight look back without limit) and then
+keeps the period asked for, so Today, History, Charts, the command line and the
+PDF agree on every day. The rules, levels and sources are those of CLINICAL.md
+"When to call", with each threshold editable per patient inside its safe range.
 
-This is guidance for the patient, not triage and not a diagnosis: every message
-says so, and says to follow the care team's own advice where it differs.
+Against alarm fatigue (CLINICAL.md): red only for acute danger; a severe score
+that lasts is one amber flag per episode, repeated at most weekly; two ambers make
+red only when both are acute; a red replaces the ambers it is made of. Each flag
+names the entries that raised it, so History marks those entries, not the day.
+
+This is guidance for the patient, not triage and not a diagnosis.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from symptomlog.analysis.cycle_day import last_dose_before
-from symptomlog.analysis.daily import Day, daily_values
-from symptomlog.analysis.trends import item_values
-from symptomlog.analysis.weight import baseline
+from symptomlog.analysis.flag_words import GUIDANCE, MENTION, call_now, tell_today
 from symptomlog.domain import ChemoCycle, Entry, Profile
 from symptomlog.domain import thresholds as th
-from symptomlog.domain.fields import ESAS_SCALES, label_of
 
-GUIDANCE = "This is guidance, not a diagnosis: follow your care team's own advice where it differs."
-JAUNDICE_SIGNS = ("yellow_eyes", "yellow_skin", "dark_urine", "pale_stools")
+if TYPE_CHECKING:
+    from symptomlog.store import Diary
+
+__all__ = ["GUIDANCE", "Flag", "Level", "at_least", "diary_flags", "find_flags"]
 
 
 class Level(StrEnum):
@@ -41,10 +44,21 @@ class Level(StrEnum):
     def rank(self) -> int:
         return {"red": 0, "amber": 1, "info": 2}[self.value]
 
+    @property
+    def marker(self) -> str:
+        """The level in symbol and words, so it never relies on colour alone."""
+        return {"red": "⚠ RED", "amber": "! amber", "info": "i info"}[self.value]
+
 
 @dataclass(frozen=True)
 class Flag:
-    """One rule tripped on one day, with the values that tripped it."""
+    """One rule tripped on one day: plain words for the reader, details for the team.
+
+    ``message`` is the headline a tired person reads (what to do and why);
+    ``title``, ``rule``, ``values`` and ``source`` are the details for "Details"
+    and the PDF. ``entries`` are the times of the entries that raised the flag
+    (with ``entry_ids`` where the entries are stored).
+    """
 
     day: date
     level: Level
@@ -53,6 +67,11 @@ class Flag:
     values: dict[str, str] = field(default_factory=dict)
     source: str = ""
     message: str = ""
+    why: str = ""
+    entries: tuple[datetime, ...] = ()
+    entry_ids: tuple[int, ...] = ()
+    acute: bool = False
+    made_of: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -60,305 +79,149 @@ class Flag:
             "level": self.level.value,
             "rule": self.rule,
             "title": self.title,
+            "why": self.why,
             "values": self.values,
             "message": self.message,
+            "guidance": GUIDANCE,
             "source": self.source,
+            "entries": [e.isoformat(timespec="minutes") for e in self.entries],
         }
 
+    def raised_by(self, entry: Entry) -> bool:
+        """True if this entry is one of those that raised the flag."""
+        if entry.id is not None and self.entry_ids:
+            return entry.id in self.entry_ids
+        return entry.recorded_at in self.entries
 
-def action_for(level: Level, profile: Profile, rule: str = "") -> str:
-    """What to do, with the 24-hour number when one is stored."""
-    contact = profile.line_24h
+
+def action_for(level: Level, profile: Profile) -> str:
+    """What to do at this level, with the right contact (never a guessed 24-hour line)."""
     if level is Level.RED:
-        if contact is None:
-            return (
-                "Call your hospital's 24-hour line now. No number is stored in this diary: "
-                "add it in the Profile."
-            )
-        return f"Call your 24-hour line now: {contact.phone} ({contact.name})."
+        return call_now(profile)
     if level is Level.AMBER:
-        if rule.startswith("itch"):
-            return "Report it to your care team within 24 hours."
-        return "Tell your care team today; ring the 24-hour line if you are worried."
-    return "Mention it to your care team at your next contact."
-
-
-def _fmt(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "-"
-    text = f"{value:g}"
-    return f"{text} {unit}".strip()
+        return tell_today(profile)
+    return MENTION
 
 
 @dataclass
-class _Context:
-    """What every rule reads: days, thresholds, cycles, profile."""
+class Context:
+    """What every rule reads: the entries by day, thresholds, drug days, profile."""
 
-    days: dict[date, Day]
-    low_temps: dict[date, float]
+    by_day: dict[date, list[Entry]]
     cycles: Sequence[ChemoCycle]
     profile: Profile
     limits: dict[str, float]
+    drug_days: list[date] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    severe_days: set[tuple[str, date]] = field(default_factory=set)
+    """(item, day) inside a severe episode already flagged: rises and trends say nothing new."""
+
+    def __post_init__(self) -> None:
+        self.drug_days = sorted({d for c in self.cycles for d in c.drug_dates()})
 
     def add(
-        self, day: date, level: Level, rule: str, title: str, source: str, **values: str
+        self,
+        day: date,
+        level: Level,
+        rule: str,
+        title: str,
+        why: str,
+        source: str,
+        raised_by: Iterable[Entry],
+        *,
+        acute: bool = False,
+        made_of: tuple[str, ...] = (),
+        **values: str,
     ) -> None:
-        message = f"{title}. {action_for(level, self.profile, rule)} {GUIDANCE}"
-        self.flags.append(Flag(day, level, rule, title, dict(values), source, message))
+        found = list(raised_by)
+        self.flags.append(
+            Flag(
+                day,
+                level,
+                rule,
+                title,
+                dict(values),
+                source,
+                f"{action_for(level, self.profile)} {why}",
+                why,
+                tuple(e.recorded_at for e in found),
+                tuple(e.id for e in found if e.id is not None),
+                acute,
+                made_of,
+            )
+        )
 
-    def value(self, day: date, name: str) -> float | None:
-        entry = self.days.get(day)
-        raw = entry.get(name) if entry else None
-        return None if raw is None else float(raw)
+    def readings(self, day: date, name: str) -> list[tuple[float, Entry]]:
+        """Each entry's own value of ``name`` that day, in time order."""
+        return [
+            (float(value), e)
+            for e in self.by_day.get(day, ())
+            if (value := getattr(e, name)) is not None
+        ]
 
-    def any_sign(self, day: date, names: Iterable[str]) -> bool:
-        entry = self.days.get(day)
-        return bool(entry) and any(entry.get(n) for n in names)  # type: ignore[union-attr]
+    def highest(self, day: date, name: str) -> tuple[float, Entry] | None:
+        found = self.readings(day, name)
+        return max(found, key=lambda r: r[0]) if found else None
+
+    def lowest(self, day: date, name: str) -> tuple[float, Entry] | None:
+        found = self.readings(day, name)
+        return min(found, key=lambda r: r[0]) if found else None
+
+    def with_sign(self, day: date, names: Iterable[str]) -> list[Entry]:
+        """The entries of the day that report any of these yes/no signs."""
+        wanted = tuple(names)
+        return [e for e in self.by_day.get(day, ()) if any(getattr(e, n) for n in wanted)]
+
+    def days_since_drug(self, day: date) -> int | None:
+        """Days since the last drug day on or before ``day``; None if there was none."""
+        index = bisect_right(self.drug_days, day) - 1
+        return None if index < 0 else (day - self.drug_days[index]).days
 
     def on_chemo(self, day: date) -> bool:
-        dose = last_dose_before(self.cycles, day)
-        return dose is not None and (day - dose).days <= self.limits["chemo_window_days"]
+        since = self.days_since_drug(day)
+        return since is not None and since <= self.limits["chemo_window_days"]
 
 
-def _temperature(ctx: _Context, day: date) -> None:
-    high = ctx.value(day, "temperature_c")
-    low = ctx.low_temps.get(day)
-    fever = ctx.limits["fever_c"]
-    cold = ctx.limits["low_temp_c"]
-    if high is not None and high >= fever:
-        reading, what = high, f"Temperature {high:g} °C (at or above {fever:g} °C)"
-    elif low is not None and low < cold:
-        reading, what = low, f"Temperature {low:g} °C (below {cold:g} °C)"
-    else:
-        return
-    if ctx.on_chemo(day):
-        dose = last_dose_before(ctx.cycles, day)
-        days_since = (day - dose).days if dose else 0
-        ctx.add(
-            day,
-            Level.RED,
-            "temperature",
-            f"{what}, {days_since} days after chemotherapy",
-            th.SOURCE_ALERT_CARD,
-            temperature_c=_fmt(reading),
-            days_since_dose=str(days_since),
-        )
-    else:
-        ctx.add(
-            day,
-            Level.AMBER,
-            "temperature_off_chemo",
-            f"{what}, not on chemotherapy",
-            th.SOURCE_ALERT_CARD,
-            temperature_c=_fmt(reading),
-        )
-
-
-def _vomiting(ctx: _Context, day: date) -> None:
-    count = ctx.value(day, "vomiting_episodes")
-    if count is None:
-        return
-    if count >= ctx.limits["vomiting_red"]:
-        ctx.add(
-            day,
-            Level.RED,
-            "vomiting",
-            f"{count:g} vomiting episodes in 24 hours",
-            th.SOURCE_VOMIT_RED,
-            vomiting_episodes=_fmt(count),
-        )
-    elif count >= ctx.limits["vomiting_amber"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            "vomiting",
-            f"{count:g} vomiting episodes in 24 hours",
-            th.SOURCE_VOMIT_AMBER,
-            vomiting_episodes=_fmt(count),
-        )
-
-
-def _seen_before(ctx: _Context, day: date, check: object) -> bool:
-    span = th.JAUNDICE_NEW_DAYS
-    return any(check(day - timedelta(days=i)) for i in range(1, span + 1))  # type: ignore[operator]
-
-
-def _jaundice(ctx: _Context, day: date) -> None:
-    def yellow(d: date) -> bool:
-        return ctx.any_sign(d, ("yellow_eyes", "yellow_skin"))
-
-    def urine_and_stools(d: date) -> bool:
-        entry = ctx.days.get(d)
-        return bool(entry and entry.get("dark_urine") and entry.get("pale_stools"))
-
-    if yellow(day) and not _seen_before(ctx, day, yellow):
-        signs = [label_of(n) for n in ("yellow_eyes", "yellow_skin") if ctx.any_sign(day, [n])]
-        ctx.add(
-            day,
-            Level.RED,
-            "new_jaundice",
-            f"New jaundice: {', '.join(signs).lower()}",
-            th.SOURCE_JAUNDICE,
-            signs=", ".join(signs),
-        )
-    if urine_and_stools(day) and not _seen_before(ctx, day, urine_and_stools):
-        ctx.add(
-            day,
-            Level.RED,
-            "new_dark_urine_pale_stools",
-            "New dark urine with pale stools",
-            th.SOURCE_JAUNDICE,
-            signs="dark urine, pale stools",
-        )
-    high = ctx.value(day, "temperature_c")
-    if high is not None and high >= ctx.limits["fever_c"] and ctx.any_sign(day, JAUNDICE_SIGNS):
-        signs = [label_of(n).lower() for n in JAUNDICE_SIGNS if ctx.any_sign(day, [n])]
-        ctx.add(
-            day,
-            Level.RED,
-            "jaundice_with_fever",
-            f"Jaundice ({', '.join(signs)}) with a temperature of {high:g} °C",
-            th.SOURCE_CHARCOT,
-            temperature_c=_fmt(high),
-            signs=", ".join(signs),
-        )
-
-
-def _rise(ctx: _Context, day: date, name: str) -> tuple[float, float] | None:
-    """Today's score and the lowest of the previous three days, if it rose that much."""
-    today = ctx.value(day, name)
-    before = [ctx.value(day - timedelta(days=i), name) for i in range(1, th.RISE_WINDOW_DAYS + 1)]
-    earlier = [v for v in before if v is not None]
-    if today is None or not earlier:
-        return None
-    return today, min(earlier)
-
-
-def _severe_or_rising(ctx: _Context, day: date, name: str, source: str) -> None:
-    """A score at the severe threshold, or else one that rose fast (pain, itch)."""
-    score = ctx.value(day, name)
-    rise = _rise(ctx, day, name)
-    label = label_of(name)
-    if score is not None and score >= ctx.limits[f"{name}_severe"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            f"{name}_severe",
-            f"{label} {score:g}/10 (severe)",
-            source,
-            **{name: _fmt(score)},
-        )
-    elif rise and rise[0] - rise[1] >= ctx.limits[f"{name}_rise"]:
-        ctx.add(
-            day,
-            Level.AMBER,
-            f"{name}_rising",
-            f"{label} up from {rise[1]:g} to {rise[0]:g} within {th.RISE_WINDOW_DAYS} days",
-            source,
-            **{name: _fmt(rise[0]), f"{name}_before": _fmt(rise[1])},
-        )
-
-
-def _severe_scores(ctx: _Context, day: date) -> None:
-    _severe_or_rising(ctx, day, "pain", th.SOURCE_SEVERE)
-    for name, key in (("nausea", "nausea_severe"), ("fatigue", "fatigue_severe")):
-        score = ctx.value(day, name)
-        if score is not None and score >= ctx.limits[key]:
-            ctx.add(
-                day,
-                Level.AMBER,
-                key,
-                f"{label_of(name)} {score:g}/10 (severe)",
-                th.SOURCE_SEVERE,
-                **{name: _fmt(score)},
-            )
-    high = ctx.value(day, "temperature_c")
-    if high is not None and high >= ctx.limits["fever_c"]:
-        return  # itch with fever: the temperature and jaundice rules speak for that day
-    _severe_or_rising(ctx, day, "itch", th.SOURCE_ITCH)
-
-
-def _weight(ctx: _Context, weights: dict[date, float]) -> None:
-    """Weight flags when a loss is first reached, not on every weighing after.
-
-    Weighings wobble by a few hundred grams, so a loss that hovers at the threshold
-    would flag again and again: the 30-day rule re-arms only 30 days after it last
-    flagged, and the baseline rule flags again only at each further 5 % of loss.
-    """
-    base = baseline(ctx.profile, weights)
-    last_30d: date | None = None
-    next_base = ctx.limits["weight_baseline_pct"]
-    for day in sorted(weights):
-        kg = weights[day]
-        window = [d for d in weights if day - timedelta(days=30) <= d < day]
-        if window and (last_30d is None or (day - last_30d).days > 30):
-            first = weights[min(window)]
-            drop = round(100.0 * (first - kg) / first, 1)  # as read: to one decimal
-            if drop >= ctx.limits["weight_30d_pct"]:
-                last_30d = day
-                ctx.add(
-                    day,
-                    Level.AMBER,
-                    "weight_30_days",
-                    f"Weight down {drop:.1f} % in 30 days ({first:g} to {kg:g} kg)",
-                    th.SOURCE_WEIGHT,
-                    weight_kg=_fmt(kg),
-                    weight_30_days_ago=_fmt(first),
-                )
-        if base is not None:
-            loss = round(100.0 * (base[0] - kg) / base[0], 1)
-            if loss >= next_base:
-                while loss >= next_base:
-                    next_base += 5
-                ctx.add(
-                    day,
-                    Level.AMBER,
-                    "weight_from_baseline",
-                    f"Weight down {loss:.1f} % from baseline ({base[0]:g} to {kg:g} kg)",
-                    th.SOURCE_WEIGHT,
-                    weight_kg=_fmt(kg),
-                    baseline_kg=_fmt(base[0]),
-                )
-
-
-def _trend(ctx: _Context, day: date) -> None:
-    for scale in ESAS_SCALES:
-        today = ctx.value(day, scale.name)
-        if today is None:
+def _combine_acute_pairs(flags: list[Flag], profile: Profile) -> list[Flag]:
+    """Two acute ambers on one day become one red that replaces them (CLINICAL.md)."""
+    acute: dict[date, list[Flag]] = {}
+    for flag in flags:
+        if flag.level is Level.AMBER and flag.acute:
+            acute.setdefault(flag.day, []).append(flag)
+    replaced = {id(f) for group in acute.values() if len(group) >= 2 for f in group}
+    result = [f for f in flags if id(f) not in replaced]
+    for day, group in acute.items():
+        if len(group) < 2:
             continue
-        earlier = (ctx.value(day - timedelta(days=i), scale.name) for i in range(1, 8))
-        week = [v for v in earlier if v is not None]  # the seven days before, by date lookup
-        if len(week) < 3:
-            continue  # too few days for a mean worth comparing against
-        mean = sum(week) / len(week)
-        if mean is not None and today - mean >= th.TREND_RISE:
-            ctx.add(
-                day,
-                Level.INFO,
-                f"trend_{scale.name}",
-                f"{scale.label} {today:g}, up from a 7-day mean of {mean:.1f}",
-                th.SOURCE_TREND,
-                **{scale.name: _fmt(today), "mean_7_days": f"{mean:.1f}"},
-            )
-
-
-def _two_ambers(ctx: _Context) -> None:
-    by_day: dict[date, list[Flag]] = {}
-    for flag in ctx.flags:
-        if flag.level is Level.AMBER:
-            by_day.setdefault(flag.day, []).append(flag)
-    for day, ambers in by_day.items():
-        if len(ambers) >= 2:
-            titles = "; ".join(f.title for f in ambers)
-            ctx.add(
+        whys = " ".join(f.why for f in group)
+        result.append(
+            Flag(
                 day,
                 Level.RED,
-                "two_ambers",
-                f"Two or more warning signs on one day ({titles})",
+                "acute_pair",
+                "Two acute warning signs on one day: " + "; ".join(f.title for f in group),
+                {k: v for f in group for k, v in f.values.items()},
                 th.SOURCE_ACUTE_PAIR,
-                rules=", ".join(f.rule for f in ambers),
+                f"{call_now(profile)} Two warning signs together today need a call now. {whys}",
+                "Two warning signs together today need a call now. " + whys,
+                tuple(sorted({e for f in group for e in f.entries})),
+                tuple(sorted({i for f in group for i in f.entry_ids})),
+                made_of=tuple(f.rule for f in group),
             )
+        )
+    return result
+
+
+def _drop_replaced(flags: list[Flag]) -> list[Flag]:
+    """A day's red replaces the ambers it is made of; info repeats nothing flagged higher."""
+    made_of = {(f.day, rule) for f in flags if f.level is Level.RED for rule in f.made_of}
+    kept = [f for f in flags if (f.day, f.rule) not in made_of]
+    louder = {(f.day, name) for f in kept if f.level is not Level.INFO for name in f.values}
+    return [
+        f
+        for f in kept
+        if f.level is not Level.INFO or not any((f.day, n) in louder for n in f.values)
+    ]
 
 
 def find_flags(
@@ -370,29 +233,26 @@ def find_flags(
 ) -> list[Flag]:
     """Every flag from ``start`` to ``end`` (inclusive), oldest first, red before amber on a day.
 
-    Pass all entries, not only the period's: "new" jaundice, rises and weight change
-    look back before the first day of the period.
+    Pass all entries, not only the period's: episodes, "new" jaundice, rises and
+    weight change look back before the first day of the period.
     """
-    entry_list = list(entries)
-    days = daily_values(entry_list)
-    low_temps: dict[date, float] = {}
-    for entry in entry_list:
-        if entry.temperature_c is not None:
-            day = entry.recorded_at.date()
-            low_temps[day] = min(low_temps.get(day, entry.temperature_c), entry.temperature_c)
-    ctx = _Context(days, low_temps, cycles, profile, th.effective(profile.thresholds))
-    for day in sorted(days):
-        _temperature(ctx, day)
-        _vomiting(ctx, day)
-        _jaundice(ctx, day)
-        _severe_scores(ctx, day)
-        _trend(ctx, day)
-    _weight(ctx, item_values(days, "weight_kg"))
-    _two_ambers(ctx)
+    from symptomlog.analysis import flag_rules
+
+    by_day: dict[date, list[Entry]] = {}
+    for entry in sorted(entries, key=lambda e: e.recorded_at):
+        by_day.setdefault(entry.recorded_at.date(), []).append(entry)
+    ctx = Context(by_day, cycles, profile, th.effective(profile.thresholds))
+    flag_rules.apply_all(ctx)
+    flags = _drop_replaced(_combine_acute_pairs(ctx.flags, profile))
     chosen = [
-        f for f in ctx.flags if (start is None or f.day >= start) and (end is None or f.day <= end)
+        f for f in flags if (start is None or f.day >= start) and (end is None or f.day <= end)
     ]
     return sorted(chosen, key=lambda f: (f.day, f.level.rank, f.rule))
+
+
+def diary_flags(diary: Diary, start: date | None = None, end: date | None = None) -> list[Flag]:
+    """The one call every view, the command line and the PDF make: the whole history judged."""
+    return find_flags(diary.entries.between(), diary.cycles.all(), diary.profile.get(), start, end)
 
 
 def at_least(flags: Iterable[Flag], level: Level) -> list[Flag]:

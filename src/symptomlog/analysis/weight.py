@@ -47,14 +47,34 @@ def ctcae_grade(percent_change: float) -> int:
     return 0
 
 
-def baseline(profile: Profile, weights: dict[date, float]) -> tuple[float, date | None] | None:
-    """The profile's baseline weight, or else the first weight recorded."""
+@dataclass(frozen=True)
+class Baseline:
+    """The one weight every percentage is taken from: the screen chart, the PDF, flags."""
+
+    kg: float
+    day: date | None
+    from_profile: bool
+
+    @property
+    def described(self) -> str:
+        """ "the baseline of 64 kg (1 Mar 2026)", for a sentence a person reads."""
+        when = f", {self.day.day} {self.day:%b %Y}" if self.day else ""
+        where = "set in the profile" if self.from_profile else "first weighing"
+        return f"the baseline of {self.kg:g} kg ({where}{when})"
+
+
+def baseline_of(profile: Profile, weights: dict[date, float]) -> Baseline | None:
+    """The profile's baseline weight, or else the first weight ever recorded.
+
+    ``weights`` must be the whole history, never only a period's: a period's first
+    weighing as "baseline" hides the loss the first page reports.
+    """
     if profile.baseline_weight_kg is not None:
-        return profile.baseline_weight_kg, profile.baseline_date
+        return Baseline(profile.baseline_weight_kg, profile.baseline_date, True)
     if not weights:
         return None
     first = min(weights)
-    return weights[first], first
+    return Baseline(weights[first], first, False)
 
 
 def latest(weights: dict[date, float], until: date) -> tuple[date, float] | None:
@@ -69,11 +89,11 @@ def latest(weights: dict[date, float], until: date) -> tuple[date, float] | None
 def change_from_baseline(
     profile: Profile, weights: dict[date, float], until: date
 ) -> WeightChange | None:
-    base = baseline(profile, weights)
+    base = baseline_of(profile, weights)
     last = latest(weights, until)
     if base is None or last is None:
         return None
-    return WeightChange(base[0], base[1], last[1], last[0])
+    return WeightChange(base.kg, base.day, last[1], last[0])
 
 
 def change_over(weights: dict[date, float], until: date, days: int) -> WeightChange | None:
@@ -99,8 +119,23 @@ def bmi(weight_kg: float, height_cm: float | None) -> float | None:
 
 
 def cachexia(profile: Profile, weights: dict[date, float], until: date) -> bool | None:
-    """Fearon 2011: loss >5 % over six months, or >2 % with BMI <20. None if it cannot be told."""
+    """Fearon 2011: loss >5 % over six months, or >2 % with BMI <20. None if it cannot be told.
+
+    The loss is taken from the earliest weighing of the six months, or from the
+    profile's baseline when the team set one inside those six months (or undated):
+    the team's baseline is the weight they measure loss against.
+    """
     six_months = change_over(weights, until, SIX_MONTHS_DAYS)
+    base = baseline_of(profile, weights)
+    last = latest(weights, until)
+    recent = (
+        base is not None
+        and base.from_profile
+        and last is not None
+        and (base.day is None or (last[0] - base.day).days <= SIX_MONTHS_DAYS)
+    )
+    if recent and base is not None and last is not None:
+        six_months = WeightChange(base.kg, base.day, last[1], last[0])
     if six_months is None:
         return None
     loss = -six_months.percent

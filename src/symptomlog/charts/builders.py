@@ -10,7 +10,7 @@ Artists that tests and the hover look for carry a ``gid``.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from symptomlog.analysis.cycle_day import by_cycle, mean_by_cycle_day, ordered
 from symptomlog.analysis.daily import Day, calendar
 from symptomlog.analysis.trends import item_values
-from symptomlog.analysis.weight import baseline
+from symptomlog.analysis.weight import Baseline
 from symptomlog.charts.style import (
     BAND_COLOURS,
     CARER_NOTE,
@@ -28,11 +28,12 @@ from symptomlog.charts.style import (
     REFERENCE_COLOUR,
     series_style,
 )
-from symptomlog.domain import ChemoCycle, Profile
+from symptomlog.domain import ChemoCycle
 from symptomlog.domain.fields import SIGNS, label_of
+from symptomlog.domain.thresholds import effective
 
 DEFAULT_SIZE = (10.0, 4.0)
-FEVER_LINES = (37.5, 38.0)
+DEFAULT_LIMITS = effective({})
 LABEL_EVERY_CYCLE_DAYS = 200
 """Up to about six months each band is labelled C1, C2 …; beyond, labels would overlap."""
 WEIGHT_LINES = (-5, -10, -20)
@@ -249,21 +250,24 @@ def _reference_line(axes: Axes, level: float, label: str, style: str, end: date)
 
 def weight_chart(
     days: dict[date, Day],
-    profile: Profile,
+    base: Baseline | None,
     start: date,
     end: date,
     cycles: Sequence[ChemoCycle] = (),
     figure: Figure | None = None,
 ) -> Figure:
-    """Weight with the baseline and the −5/−10/−20 % lines (CTCAE v5.0 grade limits)."""
+    """Weight with the baseline and the −5/−10/−20 % lines (CTCAE v5.0 grade limits).
+
+    ``base`` comes from the whole history (``analysis.weight.baseline_of``), never
+    from the days drawn: the chart and the first page must measure from one weight.
+    """
     figure = _prepare(figure)
     axes = figure.add_subplot()
     period = calendar(start, end)
     _cycle_bands(axes, cycles, start, end)
     _plot_series(axes, days, "weight_kg", period, 3, "Weight (kg)")
-    base = baseline(profile, item_values(days, "weight_kg"))
     if base is not None:
-        kg = base[0]
+        kg = base.kg
         line = axes.axhline(kg, color="#000000", linewidth=1.2, gid="baseline")
         line.set_label(f"baseline {kg:g} kg")
         for percent in WEIGHT_LINES:
@@ -282,22 +286,34 @@ def temperature_chart(
     start: date,
     end: date,
     figure: Figure | None = None,
+    *,
+    limits: Mapping[str, float] | None = None,
 ) -> Figure:
-    """The day's highest temperature with the 37.5 and 38.0 °C lines."""
+    """The day's highest temperature with the fever and low-temperature lines in force.
+
+    ``limits`` are the patient's thresholds (``domain.thresholds.effective``): a team
+    that calls at 38.0 °C sees its own line, not the default 37.5 °C.
+    """
+    fever = (limits or DEFAULT_LIMITS)["fever_c"]
+    cold = (limits or DEFAULT_LIMITS)["low_temp_c"]
     figure = _prepare(figure)
     axes = figure.add_subplot()
     period = calendar(start, end)
     _cycle_bands(axes, cycles, start, end)
     _plot_series(axes, days, "temperature_c", period, 4, "highest of the day")
-    for level, style in zip(FEVER_LINES, ("--", "-"), strict=True):
-        _reference_line(axes, level, f"{level:.1f} °C", style, end)
+    _reference_line(axes, fever, f"{fever:.1f} °C", "--", end)
+    _reference_line(axes, cold, f"{cold:.1f} °C", ":", end)
     values = [v for v in _values(days, "temperature_c", period) if not math.isnan(v)]
-    low = min([35.5, *values]) - 0.2
-    high = max([38.5, *values]) + 0.2
+    low = min([cold - 0.5, *values]) - 0.2
+    high = max([fever + 1.0, *values]) + 0.2
     axes.set_ylim(low, high)
     axes.set_ylabel("°C")
     _finish(
-        axes, start, end, "Temperature (call the 24-hour line at 37.5 °C or above on chemotherapy)"
+        axes,
+        start,
+        end,
+        f"Temperature (call the 24-hour line at {fever:.1f} °C or above, or below {cold:.1f} °C, "
+        "on chemotherapy)",
     )
     return figure
 

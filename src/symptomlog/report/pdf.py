@@ -17,7 +17,6 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, letter
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -36,6 +35,7 @@ from symptomlog import __version__
 from symptomlog.analysis.flags import Level
 from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, SIGNS
+from symptomlog.domain.thresholds import effective
 from symptomlog.report.fonts import (
     BOLD,
     MISSING_GLYPH,
@@ -44,6 +44,8 @@ from symptomlog.report.fonts import (
     printable,
     register_fonts,
 )
+from symptomlog.report.settings_table import thresholds_in_force
+from symptomlog.report.styles import BODY, GRID, HEADING, RED_FLAG, SMALL, TITLE
 from symptomlog.report.summary import CTCAE_VERSION, ReportData
 
 PAGE_SIZES = {"a4": A4, "letter": letter}
@@ -66,27 +68,6 @@ SHORT = {
     "itch": "Itch",
 }
 SIGN_CODES = {"yellow_eyes": "E", "yellow_skin": "S", "dark_urine": "U", "pale_stools": "St"}
-
-BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=11.5)
-SMALL = ParagraphStyle("small", parent=BODY, fontSize=7.5, leading=9.5)
-HEADING = ParagraphStyle(
-    "heading", parent=BODY, fontName=BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=3
-)
-TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=15, leading=19)
-RED_FLAG = ParagraphStyle("red", parent=BODY, fontName=BOLD)
-GRID = TableStyle(
-    [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTNAME", (0, 0), (-1, 0), BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("LEADING", (0, 0), (-1, -1), 9.5),
-        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]
-)
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -185,6 +166,7 @@ def _page_one(data: ReportData) -> list[Flowable]:
     story += [Paragraph("Symptoms (ESAS-r 0–10; worst of each day)", HEADING), _symptom_table(data)]
     story += [Paragraph("Weight", HEADING), _weight_table(data)]
     story += [Paragraph("Red and amber flags in the period", HEADING), *_flag_lines(data)]
+    story += thresholds_in_force(data.profile)
     story.append(Spacer(1, 2 * mm))
     story.append(
         Paragraph(
@@ -301,7 +283,7 @@ def _flag_lines(data: ReportData) -> list[Flowable]:
         return [Paragraph("None.", BODY)]
     lines: list[Flowable] = []
     for flag in data.flags:
-        marker = "⚠ RED" if flag.level is Level.RED else "! amber"
+        marker = flag.level.marker
         style = RED_FLAG if flag.level is Level.RED else BODY
         lines.append(
             Paragraph(
@@ -346,10 +328,11 @@ def _chart_pages(data: ReportData, width: float) -> list[Flowable]:
             symptom_chart(days, cycles, start, end, ("appetite", "drowsiness", "wellbeing")), width
         )
     )
-    story.append(_chart_image(weight_chart(days, data.profile, start, end, cycles), width))
+    story.append(_chart_image(weight_chart(days, data.weight.baseline, start, end, cycles), width))
     story.append(PageBreak())
     story.append(_chart_image(jaundice_chart(days, cycles, start, end), width))
-    story.append(_chart_image(temperature_chart(days, cycles, start, end), width))
+    limits = effective(data.profile.thresholds)
+    story.append(_chart_image(temperature_chart(days, cycles, start, end, limits=limits), width))
     if latest_line:
         story.append(_chart_image(cycle_day_chart(days, latest_line, "nausea"), width))
     return story
@@ -388,8 +371,8 @@ def _daily_table(data: ReportData, width: float) -> list[Flowable]:
     key = Paragraph(
         "Jaundice: E yellow eyes, S yellow skin, U dark urine, St pale stools. "
         "By: P patient, C carer. Cells with – were not recorded (never 0). "
-        "Worst score of the day; vomiting summed over the day; last weight; "
-        "highest temperature.",
+        "Worst score of the day; vomiting: the largest count any one entry gave (each counts "
+        "the last 24 h, never added up); last weight; highest temperature.",
         SMALL,
     )
     return [PageBreak(), Paragraph("Day by day", HEADING), key, Spacer(1, 2 * mm), table]

@@ -19,7 +19,9 @@ from symptomlog.analysis.flags import Flag, Level, at_least, find_flags
 from symptomlog.analysis.trends import PeriodSummary, item_values, summarise
 from symptomlog.analysis.weight import (
     CTCAE_VERSION,
+    Baseline,
     WeightChange,
+    baseline_of,
     cachexia,
     change_from_baseline,
     change_over,
@@ -53,6 +55,8 @@ class WeightBlock:
     grade: int | None
     over_30_days: WeightChange | None
     cachexia: bool | None
+    baseline: Baseline | None = None
+    """The one baseline (profile's, else first ever weighed) the chart draws too."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ def build_data(
         ctcae_grade(from_baseline.percent) if from_baseline else None,
         change_over(weights, end, 30),
         cachexia(profile, weights, end),
+        baseline_of(profile, weights),
     )
     flags = at_least(find_flags(entries, cycles, profile, start, end), Level.AMBER)
     notes = [

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.analysis.daily import Day, daily_values
+from symptomlog.analysis.trends import item_values
+from symptomlog.analysis.weight import baseline_of
 from symptomlog.charts import (
     cycle_day_chart,
     jaundice_chart,
@@ -34,6 +36,7 @@ from symptomlog.charts import (
     weight_chart,
 )
 from symptomlog.domain.fields import ESAS_SCALES, label_of
+from symptomlog.domain.thresholds import effective
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.widgets import (
@@ -155,11 +158,13 @@ class ChartsPanel(QWidget):
         if kind == "symptoms":
             symptom_chart(self.days, self.cycles, start, end, names, figure=self.figure)
         elif kind == "weight":
-            weight_chart(self.days, self.profile, start, end, self.cycles, figure=self.figure)
+            base = baseline_of(self.profile, item_values(self.days, "weight_kg"))
+            weight_chart(self.days, base, start, end, self.cycles, figure=self.figure)
         elif kind == "jaundice":
             jaundice_chart(self.days, self.cycles, start, end, figure=self.figure)
         elif kind == "temperature":
-            temperature_chart(self.days, self.cycles, start, end, figure=self.figure)
+            limits = effective(self.profile.thresholds)
+            temperature_chart(self.days, self.cycles, start, end, figure=self.figure, limits=limits)
         else:
             inside = [c for c in self.cycles if start <= c.start <= end] or self.cycles
             latest_line = [c for c in inside if c.line == inside[-1].line] if inside else []

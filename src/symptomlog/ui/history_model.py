@@ -7,14 +7,20 @@ stays blank in the table too ("–"), so "not recorded" never looks like 0.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from symptomlog.analysis.flags import Flag
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.fields import SIGNS
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _key(entry: Entry) -> tuple[int | None, datetime]:
+    return entry.id, entry.recorded_at
+
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("recorded_at", "When"),
@@ -50,18 +56,31 @@ def _jaundice(entry: Entry) -> str:
 
 
 class EntryTableModel(QAbstractTableModel):
-    """Entries of a period, newest first, with the flag level of each day."""
+    """Entries of a period, newest first; an entry that raised a flag shows its level."""
 
     def __init__(self) -> None:
         super().__init__()
         self._entries: list[Entry] = []
-        self._flag_days: dict[date, str] = {}
+        self._flags: dict[tuple[int | None, datetime], list[Flag]] = {}
 
-    def set_entries(self, entries: list[Entry], flag_days: dict[date, str]) -> None:
+    def set_entries(self, entries: list[Entry], flags: list[Flag]) -> None:
+        """Show ``entries``; each is marked with the most urgent of the flags it raised."""
         self.beginResetModel()
         self._entries = sorted(entries, key=lambda e: (e.recorded_at, e.id or 0), reverse=True)
-        self._flag_days = flag_days
+        by_day: dict[date, list[Flag]] = {}
+        for flag in flags:
+            by_day.setdefault(flag.day, []).append(flag)
+        self._flags = {}
+        for entry in self._entries:
+            same_day = by_day.get(entry.recorded_at.date(), [])
+            raised = sorted((f for f in same_day if f.raised_by(entry)), key=lambda f: f.level.rank)
+            if raised:
+                self._flags[_key(entry)] = raised
         self.endResetModel()
+
+    def flags_of(self, row: int) -> list[Flag]:
+        """The flags the entry in this row raised, most urgent first."""
+        return self._flags.get(_key(self._entries[row]), [])
 
     def entry(self, row: int) -> Entry:
         return self._entries[row]
@@ -93,6 +112,8 @@ class EntryTableModel(QAbstractTableModel):
         name = COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(entry, name)
+        if role == Qt.ItemDataRole.ToolTipRole and name == "flag":
+            return "\n".join(f.message for f in self.flags_of(index.row())) or None
         if role == Qt.ItemDataRole.ToolTipRole and name == "notes":
             return entry.notes
         if role == Qt.ItemDataRole.ToolTipRole and name == "jaundice":
@@ -110,8 +131,8 @@ class EntryTableModel(QAbstractTableModel):
                 who += f" ({entry.recorder_name})"
             return who
         if name == "flag":
-            level = self._flag_days.get(entry.recorded_at.date())
-            return {"red": "⚠ RED", "amber": "! amber"}.get(level or "", "")
+            raised = self._flags.get(_key(entry))
+            return raised[0].level.marker if raised else ""
         if name == "jaundice":
             return _jaundice(entry)
         if name == "notes":

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from symptomlog.analysis.flags import Level, find_flags
+from symptomlog.analysis.flags import Level, at_least, diary_flags
 from symptomlog.domain import Entry, Recorder
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
@@ -194,18 +194,13 @@ class HistoryView(QWidget):
         diary = self.context.diary
         try:
             entries = diary.entries.between(start, end, recorded_by=recorder)
-            lookback = diary.entries.between(start - timedelta(days=60), end)
-            flags = find_flags(lookback, diary.cycles.all(), diary.profile.get(), start, end)
+            flags = diary_flags(diary, start, end)
         except SymptomlogError as error:
             self.message.setText(f"⚠ Could not read the diary: {error}")
             return
-        flag_days: dict[date, str] = {}
-        for flag in flags:
-            if flag.level is Level.RED or (flag.level is Level.AMBER and flag.day not in flag_days):
-                flag_days[flag.day] = flag.level.value
         current = self.selected()
         row = self.table.currentIndex().row()
-        self.model.set_entries(entries, flag_days)
+        self.model.set_entries(entries, at_least(flags, Level.AMBER))
         self.count_label.setText(f"{len(entries)} entries")
         if entries:
             # Stay on the entry just corrected, or near the one just deleted.

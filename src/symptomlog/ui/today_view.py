@@ -6,7 +6,7 @@ locked diary) the values stay in the form and the reason is shown in words.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,22 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from symptomlog.analysis.flags import Flag, Level, find_flags
+from symptomlog.analysis.flags import Flag, Level, diary_flags
 from symptomlog.domain import Entry
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner
 
-LOOK_BACK_DAYS = 60
-"""Flags look back (new jaundice: 7 days; weight: 30 days); two months is plenty."""
-
 
 def flags_for_day(context: DiaryContext, day: date) -> list[Flag]:
-    """The flags of one day, from the entries around it, the cycles and the profile."""
-    diary = context.diary
-    entries = diary.entries.between(day - timedelta(days=LOOK_BACK_DAYS), day)
-    return find_flags(entries, diary.cycles.all(), diary.profile.get(), day, day)
+    """The flags of one day, judged over the whole history as every other view judges it."""
+    return diary_flags(context.diary, day, day)
 
 
 class TodayView(QWidget):
