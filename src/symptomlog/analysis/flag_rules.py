@@ -255,11 +255,9 @@ def rises(ctx: Context, day: date) -> None:
     """Pain or itch up by the threshold within 3 days: acute amber (not on a severe-flag day)."""
     for name, source in (("pain", th.SOURCE_SEVERE), ("itch", th.SOURCE_ITCH)):
         today = ctx.highest(day, name)
-        window = {day - timedelta(days=i) for i in range(th.RISE_WINDOW_DAYS + 1)}
-        said = {(f.day, f.rule) for f in ctx.flags if f.day in window}
         if today is None or (name, day) in ctx.severe_days:
             continue
-        if any(rule == f"{name}_rising" for _, rule in said):
+        if any(f.rule == f"{name}_rising" for f in ctx.recent(day)):
             continue  # one climb, one flag: not again on each day of the same rise
         if name == "itch" and fever(ctx, day):
             continue
@@ -357,22 +355,14 @@ def trend(ctx: Context, day: date) -> None:
     Not for an item in a severe episode, nor one flagged amber or red in the last
     3 days: the team has already been told about that climb.
     """
-    window = {day - timedelta(days=i) for i in range(th.RISE_WINDOW_DAYS + 1)}
-    told = {
-        name
-        for f in ctx.flags
-        if f.day in window and f.level is not Level.INFO
-        for name in f.values
-    }
+    told = {name for f in ctx.recent(day) if f.level is not Level.INFO for name in f.values}
+    week_days = [day - timedelta(days=i) for i in range(1, 8)]
     for scale in ESAS_SCALES:
         today = ctx.highest(day, scale.name)
         if today is None or (scale.name, day) in ctx.severe_days or scale.name in told:
             continue
-        week = [
-            worst[0]
-            for i in range(1, 8)
-            if (worst := ctx.highest(day - timedelta(days=i), scale.name)) is not None
-        ]
+        worst = ctx.worst_by_day(scale.name)
+        week = [worst[d] for d in week_days if d in worst]
         if len(week) < 3:
             continue
         mean = sum(week) / len(week)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -115,6 +115,9 @@ class Context:
     flags: list[Flag] = field(default_factory=list)
     severe_days: set[tuple[str, date]] = field(default_factory=set)
     """(item, day) inside a severe episode already flagged: rises and trends say nothing new."""
+    _highest: dict[tuple[date, str], tuple[float, Entry] | None] = field(default_factory=dict)
+    _worst: dict[str, dict[date, float]] = field(default_factory=dict)
+    _by_day: dict[date, list[Flag]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.drug_days = sorted({d for c in self.cycles for d in c.drug_dates()})
@@ -134,22 +137,35 @@ class Context:
         **values: str,
     ) -> None:
         found = list(raised_by)
-        self.flags.append(
-            Flag(
-                day,
-                level,
-                rule,
-                title,
-                dict(values),
-                source,
-                f"{action_for(level, self.profile)} {why}",
-                why,
-                tuple(e.recorded_at for e in found),
-                tuple(e.id for e in found if e.id is not None),
-                acute,
-                made_of,
-            )
+        flag = Flag(
+            day,
+            level,
+            rule,
+            title,
+            dict(values),
+            source,
+            f"{action_for(level, self.profile)} {why}",
+            why,
+            tuple(e.recorded_at for e in found),
+            tuple(e.id for e in found if e.id is not None),
+            acute,
+            made_of,
         )
+        self.flags.append(flag)
+        self._by_day.setdefault(day, []).append(flag)
+
+    def recent(self, day: date) -> list[Flag]:
+        """Flags raised so far on this day and the 3 days before (the rise window)."""
+        days = {day - timedelta(days=i) for i in range(th.RISE_WINDOW_DAYS + 1)}
+        return [f for d in days for f in self._by_day.get(d, ())]
+
+    def worst_by_day(self, name: str) -> dict[date, float]:
+        """Each day's largest reading of ``name``, for the 7-day trend."""
+        if name not in self._worst:
+            self._worst[name] = {
+                day: high[0] for day in self.by_day if (high := self.highest(day, name))
+            }
+        return self._worst[name]
 
     def readings(self, day: date, name: str) -> list[tuple[float, Entry]]:
         """Each entry's own value of ``name`` that day, in time order."""
@@ -160,8 +176,12 @@ class Context:
         ]
 
     def highest(self, day: date, name: str) -> tuple[float, Entry] | None:
-        found = self.readings(day, name)
-        return max(found, key=lambda r: r[0]) if found else None
+        """The day's largest reading and its entry; remembered, as trends ask for it often."""
+        key = (day, name)
+        if key not in self._highest:
+            found = self.readings(day, name)
+            self._highest[key] = max(found, key=lambda r: r[0]) if found else None
+        return self._highest[key]
 
     def lowest(self, day: date, name: str) -> tuple[float, Entry] | None:
         found = self.readings(day, name)

@@ -1,63 +1,92 @@
-"""The message that tells a patient or carer to ring the 24-hour line: icon and words.
+"""The message that tells a patient or carer to call the 24-hour line: icon, words, number.
 
-Red is never the only signal: the banner has a warning icon, a heading in words
-("Call your 24-hour line now") and the number in large type, so it reads the
-same in greyscale, on a projector, or to a screen reader.
+Red is never the only signal: the banner has a warning icon, a headline in words
+("Call your 24-hour line now: 0100 …") and why in plain words. It stays compact
+so the form below keeps its room on a small screen: the rule names, values and
+sources a clinician wants are one key away under "Details".
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from symptomlog.analysis.flags import GUIDANCE, Flag
+from symptomlog.analysis.flag_words import GUIDANCE, call_now
+from symptomlog.analysis.flags import Flag
 from symptomlog.domain import Profile
 
 
+def details_text(flags: list[Flag]) -> str:
+    """What a clinician wants to see: each rule's values and source, then the guidance."""
+    lines = [f"• {f.title} — {f.source} (rule {f.rule})" for f in flags]
+    return "\n".join([*lines, "", GUIDANCE])
+
+
 class FlagBanner(QFrame):
-    """A prominent, dismissable panel listing today's red flags and what to do."""
+    """A prominent panel for today's red flags: what to do, why, and the details on demand."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("redFlag")
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(3)
-        layout = QHBoxLayout(self)
         icon = QLabel()
-        size = 48
         icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40)
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(icon)
-        column = QVBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("redFlagHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.toggle = QToolButton()
+        self.toggle.setText("Details")
+        self.toggle.setCheckable(True)
+        self.toggle.setAccessibleName("Show the details of this warning")
+        self.toggle.toggled.connect(self._show_details)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setObjectName("anchor")
+        self.details.setVisible(False)
+        column = QVBoxLayout()
+        column.setSpacing(2)
         column.addWidget(self.heading)
+        column.addWidget(self.why)
         column.addWidget(self.details)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(icon)
         layout.addLayout(column, 1)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
 
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.toggle.setText("Hide details" if shown else "Details")
+
     def show_flags(self, flags: list[Flag], profile: Profile) -> None:
+        """Show the red flags (or hide the banner when there are none)."""
         if not flags:
             self.setVisible(False)
             return
-        contact = profile.line_24h
-        if contact is None:
-            heading = (
-                "⚠ Call your hospital's 24-hour line now (the number is on your chemotherapy "
-                "alert card). In an emergency call 999. Add the number in Profile."
-            )
-        else:
-            heading = f"⚠ Call your 24-hour line now: {contact.phone}"
-        reasons = "\n".join(f"• {f.title} (source: {f.source})" for f in flags)
+        heading = "⚠ " + call_now(profile)
+        whys = "\n".join(f.why for f in flags)
         self.heading.setText(heading)
-        self.details.setText(f"Why:\n{reasons}\n\n{GUIDANCE}")
+        self.why.setText(whys)
+        self.details.setText(details_text(flags))
+        self.toggle.setChecked(False)
         self.setAccessibleName(heading)
-        self.setAccessibleDescription(reasons)
+        self.setAccessibleDescription(whys)
         self.setVisible(True)

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from symptomlog.analysis.flag_words import tell_today
 from symptomlog.analysis.flags import Flag, Level, diary_flags
 from symptomlog.domain import Entry
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
-from symptomlog.ui.flag_banner import FlagBanner
+from symptomlog.ui.flag_banner import FlagBanner, details_text
 
 
 def flags_for_day(context: DiaryContext, day: date) -> list[Flag]:
@@ -135,10 +136,13 @@ class TodayView(QWidget):
         amber = [f for f in flags if f.level is Level.AMBER]
         self.banner.show_flags(red, self.context.diary.profile.get())
         if amber:
-            lines = "\n".join(f"• {f.title} — {f.source}" for f in amber)
-            self.amber_label.setText(f"Tell your care team today (amber, {day:%d %b}):\n{lines}")
+            profile = self.context.diary.profile.get()
+            lines = "\n".join(f"• {f.why}" for f in amber)
+            self.amber_label.setText(f"! {tell_today(profile)}\n{lines}")
+            self.amber_label.setToolTip(details_text(amber))
         else:
             self.amber_label.setText("")
+            self.amber_label.setToolTip("")
 
     def refresh(self) -> None:
         today = datetime.now().date()
