@@ -27,6 +27,7 @@ from symptomlog import __version__
 from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui.charts_view import ChartsView
+from symptomlog.ui.confirm_kinds import ConfirmKindsDialog, needs_confirming
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.cycles_view import CyclesView
 from symptomlog.ui.history_view import HistoryView
@@ -198,6 +199,9 @@ class MainWindow(QMainWindow):
         self._refresh_title()
         if self.context.diary.backup_note:
             self.statusBar().showMessage(self.context.diary.backup_note, 15000)
+        if needs_confirming(self.context):
+            self.confirm_kinds = ConfirmKindsDialog(self.context, self)
+            self.confirm_kinds.open()  # window-modal, not blocking: the window paints first
 
     def _refresh_title(self) -> None:
         name = self.context.diary.profile.get().name

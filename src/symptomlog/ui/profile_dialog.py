@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -79,6 +80,14 @@ class ProfileDialog(QDialog):
         self.baseline.setPlaceholderText("blank: the first weight recorded")
         self.baseline_date = self._line(p.baseline_date, "Date of the baseline weight")
         self.baseline_date.setPlaceholderText("e.g. 2026-03-01")
+        self.stent = QComboBox()
+        for text, value in (("Not recorded", None), ("Yes", True), ("No", False)):
+            self.stent.addItem(text, value)
+        self.stent.setCurrentIndex({None: 0, True: 1, False: 2}[p.stent])
+        self.stent.setToolTip(
+            "With a stent in the bile duct, a temperature of 37.5 °C or more is a reason to "
+            "call the 24-hour line at any time (Tokyo Guidelines 2018)."
+        )
         add_labelled(
             form,
             (
@@ -86,8 +95,9 @@ class ProfileDialog(QDialog):
                 ("Date of &birth", self.born),
                 ("&Hospital / NHS number", self.hospital_number),
                 ("H&eight (cm)", self.height_edit),
-                ("Baseline &weight (kg)", self.baseline),
+                ("Baseline wei&ght (kg)", self.baseline),
                 ("Baseline weight &date", self.baseline_date),
+                ("Biliary s&tent in place", self.stent),
             ),
         )
         return page
@@ -112,7 +122,10 @@ class ProfileDialog(QDialog):
             spin.setAccessibleDescription(
                 f"Default {threshold.default:g} {threshold.unit}; source: {threshold.source}"
             )
-            note = QLabel(f"default {threshold.default:g} — {threshold.source}")
+            note = QLabel(
+                f"default {threshold.default:g}, safe range {threshold.range_text} — "
+                f"{threshold.source}"
+            )
             note.setObjectName("anchor")
             row = QHBoxLayout()
             row.addWidget(spin)
@@ -121,7 +134,7 @@ class ProfileDialog(QDialog):
             caption.setBuddy(spin)
             form.addRow(caption, row)
             self.threshold_inputs[threshold.key] = spin
-        reset = QPushButton("Reset all to the &defaults")
+        reset = QPushButton("Reset all to the defa&ults")
         reset.clicked.connect(self.reset_thresholds)
         form.addRow(reset)
         return page
@@ -174,14 +187,14 @@ class ProfileDialog(QDialog):
         return Profile(
             contacts=contacts,
             thresholds=thresholds,
-            stent=self.profile.stent,
+            stent=self.stent.currentData(),
             **values,  # type: ignore[arg-type]
         )
 
     def save(self) -> None:
         try:
             profile = self.edited_profile()
-            self.context.diary.profile.save(profile)
+            self.context.diary.profile.save(profile, actor=self.context.actor or "user")
         except ValidationError as error:
             self.message.setText("⚠ Not saved:\n" + "\n".join(p.message for p in error.problems))
             return
