@@ -35,7 +35,7 @@ class ConfirmKindsDialog(QDialog):
         was = "\n".join(
             f"• {c.name}, {c.phone}: written as “{c.role}”" for c in self.profile.contacts if c.role
         )
-        before = QLabel(f"As written before:\n{was}" if was else "")
+        self.before = before = QLabel(f"As written before:\n{was}" if was else "")
         before.setTextFormat(Qt.TextFormat.PlainText)
         before.setWordWrap(True)
         self.editor = ContactsEditor(self.profile.contacts)
