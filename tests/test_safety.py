@@ -86,7 +86,7 @@ def test_damage_is_found_on_open_and_the_newest_good_backup_restores_everything(
         Diary.open(diary_path)
     backup = newest_good_backup(diary_path)
     assert backup is not None and caught.value.backup == backup.path
-    assert "symptomlog restore" in str(caught.value)
+    assert f"symptomlog --db {diary_path} restore {backup.path}" in str(caught.value)
     assert diary_path.read_bytes() == damaged_bytes  # refused, untouched
 
     result = subprocess.run(

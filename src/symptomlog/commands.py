@@ -305,10 +305,12 @@ def check(args: argparse.Namespace) -> int:
 
 def backup(args: argparse.Namespace) -> int:
     from symptomlog.store.backup import copy_diary
+    from symptomlog.store.outputs import checked_output
 
     with _open(args, create=False) as diary:
         assert diary.path is not None
-        target = copy_diary(diary.path, Path(args.output))
+        output = checked_output(args.output, diary.path, may_replace_diary_copy=True)
+        target = copy_diary(diary.path, output)
     print(f"Backed up to {target}.")
     return 0
 

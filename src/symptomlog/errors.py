@@ -80,3 +80,9 @@ class NotFound(SymptomlogError):
 
 class CannotWrite(SymptomlogError):
     """A file the user asked for (export, backup, report) could not be written."""
+
+
+class RefusedOutput(CannotWrite):
+    """An output that would overwrite the diary, a backup, a link or a device: bad usage."""
+
+    exit_code = 2

@@ -115,7 +115,7 @@ PARSERS: dict[str, Callable[[str], object]] = {name: _cell_parser(name) for name
 def read_csv(path: Path) -> EntryBatch:
     """Every row of the file, checked, or ImportRejected listing every problem."""
     text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as error:
@@ -125,10 +125,13 @@ def read_csv(path: Path) -> EntryBatch:
         raise ImportRejected(str(path), problems)
     records: list[list[str]] = []
     unreadable: Problem | None = None
+    last_good = reader.line_num
     try:
-        records.extend(reader)  # keeps the rows read before a broken one
+        for record in reader:  # keeps the rows read before a broken one
+            records.append(record)
+            last_good = reader.line_num
     except csv.Error as error:
-        unreadable = Problem("", f"the CSV cannot be read ({error})", f"line {reader.line_num}")
+        unreadable = _broken_record(error, last_good + 1)
     width = len(header)
     filled = [i for i, cells in enumerate(records) if "".join(cells).strip()]  # skip blank rows
     data = [i for i in filled if len(records[i]) == width]
@@ -154,9 +157,18 @@ def read_csv(path: Path) -> EntryBatch:
     return batch
 
 
+def _broken_record(error: csv.Error, line: int) -> Problem:
+    """Where a record the csv module cannot read starts, and why, in words."""
+    if "unexpected end of data" in str(error):
+        why = 'a quote (") opened in this row is never closed, so the rows after it would be lost'
+    else:
+        why = f"the CSV cannot be read ({error})"
+    return Problem("", why, f"line {line}")
+
+
 def _first_lines(text: str) -> list[int]:
     """The line each record after the header starts on (a quoted cell may hold newlines)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     next(reader)
     lines = []
     start = reader.line_num + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from symptomlog.errors import BadFile
@@ -10,14 +11,23 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
 def read_text(path: Path) -> str:
-    """The file's text (UTF-8, BOM accepted), or BadFile naming what is wrong."""
+    """The file's text (UTF-8, BOM accepted), or BadFile naming what is wrong.
+
+    Only a regular file is read, and never more than ``MAX_IMPORT_BYTES``: a link to
+    /dev/zero would otherwise be read until memory runs out, and a pipe would hang.
+    """
     try:
         if path.is_dir():
             raise BadFile(f"{path} is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise BadFile(f"{path} is too large to import ({size // 1_048_576} MB)")
-        data = path.read_bytes()
+        mode = path.stat().st_mode  # follows links: a link to a device is a device
+        if not stat.S_ISREG(mode):
+            raise BadFile(f"{path} is not a regular file (a device, pipe or socket)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            raise BadFile(
+                f"{path} is too large to import (over {MAX_IMPORT_BYTES // 1_048_576} MB)"
+            )
     except FileNotFoundError:
         raise BadFile(f"{path} does not exist") from None
     except PermissionError:

@@ -13,6 +13,7 @@ from symptomlog.errors import BadFile, CannotWrite
 from symptomlog.exchange.csv_format import read_csv, write_csv
 from symptomlog.exchange.json_format import Snapshot, read_json, write_json
 from symptomlog.store import Diary
+from symptomlog.store.outputs import checked_output
 
 FORMATS = ("csv", "json")
 
@@ -86,6 +87,8 @@ def export_file(diary: Diary, fmt: str, destination: str) -> int:
     """Write the export to ``destination`` ('-' for standard output); return entries written."""
     if fmt not in FORMATS:
         raise BadFile(f"The export format must be csv or json (got {fmt})")
+    if destination != "-":
+        checked_output(destination, diary.path)
     text = export_text(diary, fmt)
     count = diary.entries.count()
     if destination == "-":
@@ -100,8 +103,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.partial")
     try:
         # Exports hold health data: readable by the owner only, like the diary itself.
+        # A stale partial file is removed first, so its mode is never passed on.
+        partial.unlink(missing_ok=True)
         with os.fdopen(
-            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb"
+            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb"
         ) as handle:
             handle.write(data)
             handle.flush()

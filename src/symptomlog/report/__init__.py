@@ -28,7 +28,9 @@ def build_report(
     from symptomlog.exchange.transfer import write_atomically
     from symptomlog.report.pdf import render_pdf
     from symptomlog.report.summary import build_data
+    from symptomlog.store.outputs import checked_output
 
+    checked_output(output, diary.path)
     end = end or default_period()[1]
     start = start or (end - timedelta(days=DEFAULT_DAYS - 1))
     entries = diary.entries.between(None, end)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from symptomlog.errors import DiaryUnavailable
 from symptomlog.store.paths import create_private_file, ensure_private_folder
+from symptomlog.store.sqlite_files import connect
 
 
 def copy_diary(source: Path, destination: Path) -> Path:
@@ -24,7 +25,7 @@ def copy_diary(source: Path, destination: Path) -> Path:
         partial = destination.with_name(destination.name + ".partial")
         partial.unlink(missing_ok=True)
         create_private_file(partial)
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+        with closing(connect(source, "ro")) as src, closing(connect(partial, "rw")) as dst:
             src.backup(dst)
         partial.replace(destination)  # atomic: never a half-written backup under the real name
     except (OSError, sqlite3.Error) as error:
@@ -32,8 +33,17 @@ def copy_diary(source: Path, destination: Path) -> Path:
     return destination
 
 
+def unique_path(path: Path) -> Path:
+    """``path``, or ``name-2.sqlite3``, ``name-3`` … if taken: two copies in one second differ."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
 def copy_before_migration(path: Path, revision: str) -> Path:
     """Keep the diary as it was before a schema migration, beside it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.parent / "backups" / f"{path.stem}-schema{revision}-{stamp}.sqlite3"
-    return copy_diary(path, target)
+    return copy_diary(path, unique_path(target))

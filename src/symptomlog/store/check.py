@@ -7,7 +7,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from symptomlog.store.schema import HEAD_REVISION
+from symptomlog.store.schema import HEAD_REVISION, known_revisions
+from symptomlog.store.sqlite_files import connect
 
 
 @dataclass
@@ -15,6 +16,8 @@ class CheckReport:
     path: Path
     ok: bool = True
     findings: list[str] = field(default_factory=list)
+    older_schema_only: bool = False
+    """Whole and consistent, only of an older schema this program can migrate."""
 
     def add(self, ok: bool, text: str) -> None:
         self.ok = self.ok and ok
@@ -28,12 +31,15 @@ def check_diary(path: Path) -> CheckReport:
         report.add(False, f"there is no diary file at {path}")
         return report
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(connect(path, "ro")) as conn:
             integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             report.add(integrity == ["ok"], "integrity: " + "; ".join(integrity[:5]))
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             report.add(not broken, f"foreign keys: {len(broken)} broken references")
-            report.add(*_schema_finding(conn))
+            healthy = report.ok
+            schema_ok, text = _schema_finding(conn)
+            report.add(schema_ok, text)
+            report.older_schema_only = healthy and not schema_ok and "older" in text
             if report.ok:
                 count = conn.execute(
                     "SELECT count(*) FROM entries WHERE deleted_at IS NULL"
@@ -52,4 +58,9 @@ def _schema_finding(conn: sqlite3.Connection) -> tuple[bool, str]:
     version = row[0] if row else None
     if version == HEAD_REVISION:
         return True, f"schema: version {version} (current)"
+    if version is not None and version in known_revisions():
+        return False, (
+            f"schema: version {version}, older than this program's {HEAD_REVISION} "
+            "(opening it updates it, after a backup)"
+        )
     return False, f"schema: version {version}, this program expects {HEAD_REVISION}"

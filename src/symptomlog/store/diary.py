@@ -5,6 +5,7 @@ session and returns frozen domain objects, so no caller ever holds a session.
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from symptomlog.store.cycles import CycleStore
 from symptomlog.store.engine import WRITE, explain, memory_engine, open_engine
 from symptomlog.store.entries import EntryStore
 from symptomlog.store.profiles import ProfileStore
+from symptomlog.store.sqlite_files import connect
 
 
 class Diary:
@@ -83,7 +85,7 @@ class Diary:
             return 0
         try:
             if self._watch is None:
-                self._watch = sqlite3.connect(self.path, check_same_thread=False)
+                self._watch = connect(self.path, "ro", check_same_thread=False)
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
             raise explain(error, self.name) from None
@@ -161,7 +163,8 @@ def damaged_with_backup(path: Path, message: str) -> DiaryDamaged:
         return DiaryDamaged(f"{message}. There is no automatic backup of it to restore.")
     error = DiaryDamaged(
         f"{message}. The newest good backup is from {good.day:%d %b %Y}: "
-        f"'symptomlog restore {good.path}' puts it back and keeps the damaged file."
+        f"'symptomlog --db {shlex.quote(str(path))} restore {shlex.quote(str(good.path))}' "
+        "puts it back and keeps the damaged file."
     )
     error.backup = good.path
     return error

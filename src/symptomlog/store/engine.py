@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
 from symptomlog.store import schema
 from symptomlog.store.paths import create_private_file, ensure_private_folder
+from symptomlog.store.sqlite_files import connect
 
 BUSY_TIMEOUT_MS = 5000
 WRITE = {"symptomlog_write": True}
@@ -82,7 +83,11 @@ def open_engine(path: Path, *, create: bool) -> Engine:
             raise DiaryUnavailable(
                 f"Cannot create a diary at {path}: {error.strerror or error}"
             ) from None
-    engine = _make_engine(f"sqlite:///{path}")
+    engine = _make_engine(
+        "sqlite://",
+        creator=lambda: connect(path, "rw", check_same_thread=False),
+        poolclass=QueuePool,  # what SQLAlchemy picks for a file URL; "sqlite://" alone is memory
+    )
     try:
         _prepare(engine, path)
     except BaseException:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from symptomlog.errors import SymptomlogError
 from symptomlog.store.backup import copy_diary
+from symptomlog.store.sqlite_files import connect
 
 DAILY_KEEP = 7
 WEEKLY_KEEP = 4
@@ -51,7 +52,7 @@ def daily_backups(diary: Path) -> list[Backup]:
 
 def quick_check(path: Path) -> bool:
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(connect(path, "ro")) as conn:
             return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
     except sqlite3.Error:
         return False
