@@ -283,10 +283,12 @@ def thresholds_set(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     from symptomlog.report import build_report
+    from symptomlog.store.outputs import checked_output
 
     start, end = _period(args)
     with _open(args, create=False) as diary:
-        pages = build_report(diary, Path(args.output), start, end, args.paper)
+        output = checked_output(args.output, diary.path)  # "" is not ".": check the text typed
+        pages = build_report(diary, output, start, end, args.paper)
     print(f"Wrote {args.output} ({pages} pages).")
     return 0
 

@@ -1,0 +1,166 @@
+"""Hostile paths and files (issue 18): each class of attack, through the command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from test_cli import run
+
+from symptomlog.errors import BadFile, DiaryUnavailable
+from symptomlog.store import Diary
+from symptomlog.store.paths import file_mode
+from symptomlog.store.restore import restore_diary
+
+FIXTURES = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("folder", ["What?", "50% done", "#2", "a?b#c%d&e=f"])
+def test_a_path_is_a_path(tmp_path: Path, folder: str) -> None:
+    db = tmp_path / folder / "diary.sqlite3"
+    assert run("add", "--pain", "4", db=db).returncode == 0
+    assert db.is_file() and file_mode(db) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # nothing written elsewhere
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM entries").fetchone() == (1,)
+    checked = run("check", db=db)
+    assert checked.returncode == 0 and "1 entries" in checked.stdout
+    assert "4" in run("export", "--format", "csv", "-o", "-", db=db).stdout
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "data" / "diary.sqlite3"
+    assert run("add", "--pain", "3", db=path).returncode == 0
+    assert run("flags", db=path).returncode == 0  # opening it again writes the daily backup
+    return path
+
+
+@pytest.mark.parametrize("command", [["report", "-o"], ["export", "--format", "csv", "-o"]])
+def test_an_output_never_overwrites_the_diary_or_its_backups(
+    db: Path, tmp_path: Path, command: list[str]
+) -> None:
+    before = db.read_bytes()
+    daily = next((db.parent / "backups").iterdir())
+    link = tmp_path / "link.pdf"
+    link.symlink_to(tmp_path / "elsewhere.pdf")
+    other_diary = tmp_path / "other.sqlite3"
+    shutil.copy(db, other_diary)
+    for target, why in (
+        (str(db), "the diary itself"),
+        (f"{db}-wal", "the diary itself"),
+        (str(daily), "backups folder"),
+        (str(link), "is a link"),
+        ("/dev/null", "not a regular file"),
+        ("", "empty"),
+        (str(other_diary), "is a diary"),
+    ):
+        result = run(*command, target, db=db)
+        assert result.returncode == 2, (target, result.stderr)
+        assert why in result.stderr, (target, result.stderr)
+    assert db.read_bytes() == before
+    assert not (tmp_path / "elsewhere.pdf").exists()
+
+
+def test_backup_may_replace_an_older_copy_but_not_the_diary(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite3"
+    assert run("backup", "-o", str(copy), db=db).returncode == 0
+    assert run("backup", "-o", str(copy), db=db).returncode == 0  # an older copy, replaced
+    refused = run("backup", "-o", str(db), db=db)
+    assert refused.returncode != 0 and "diary itself" in refused.stderr
+
+
+def test_a_backup_of_an_older_schema_restores_and_is_migrated(db: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old-backup.sqlite3"
+    shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", old)
+    result = run("restore", str(old), db=db)
+    assert result.returncode == 0, result.stderr
+    assert "ok      schema: version 0004 (current)" in run("check", db=db).stdout
+    assert list((db.parent / "backups").glob("diary-schema0001-*.sqlite3"))
+
+
+def test_a_restore_into_a_new_path_is_private_and_makes_its_folder(
+    db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "new" / "folder" / "diary.sqlite3"
+    old_umask = os.umask(0)
+    try:
+        restore_diary(db, target)
+    finally:
+        os.umask(old_umask)
+    assert file_mode(target) == 0o600 and file_mode(target.parent) == 0o700
+    with Diary.open(target) as restored:
+        assert restored.entries.count() == 1
+
+
+def test_two_restores_in_one_second_keep_two_copies(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite3"
+    assert run("backup", "-o", str(copy), db=db).returncode == 0
+    kept = {restore_diary(copy, db), restore_diary(copy, db)}
+    assert len(kept) == 2 and all(p is not None and p.exists() for p in kept)
+
+
+def test_a_restore_that_fails_half_way_leaves_the_old_diary(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "copy.sqlite3"
+    assert run("backup", "-o", str(copy), db=db).returncode == 0
+    db.write_bytes(b"damaged" * 100)  # a damaged diary, as in the SIGKILL report
+    before = db.read_bytes()
+
+    def killed(*_args: object) -> None:
+        raise OSError("killed")
+
+    monkeypatch.setattr("symptomlog.store.restore.os.replace", killed)
+    with pytest.raises(DiaryUnavailable):
+        restore_diary(copy, db)
+    assert db.read_bytes() == before  # never an empty file a next start takes for a new diary
+    assert not list(db.parent.glob(".*restoring"))
+
+
+def test_an_unterminated_quote_is_refused_not_swallowed(db: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "broken.csv"
+    csv.write_text(
+        'recorded_at,pain,notes\n2026-01-01,2,"never closed\n2026-01-02,3,ok\n2026-01-03,4,ok\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(csv), db=db)
+    assert result.returncode == 2
+    assert "line 2" in result.stderr and "never closed" in result.stderr
+    assert "0 entries" not in result.stderr
+    assert run("export", "--format", "csv", "-o", "-", db=db).stdout.count("\n") == 2
+
+
+def test_inputs_that_never_end_are_refused(db: Path, tmp_path: Path) -> None:
+    zero = tmp_path / "zero.csv"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        result = run("import", str(path), db=db)
+        assert result.returncode == 2 and "not a regular file" in result.stderr
+
+
+def test_a_file_too_large_is_refused_without_reading_it_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from symptomlog.exchange import textfile
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"recorded_at\n" + b"2026-01-01\n" * 100)
+    monkeypatch.setattr(textfile, "MAX_IMPORT_BYTES", 64)
+    with pytest.raises(BadFile, match="too large"):
+        textfile.read_text(big)
+
+
+def test_a_stale_partial_file_never_passes_its_mode_on(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.csv"
+    stale = tmp_path / ".export.csv.partial"
+    stale.write_text("old")
+    stale.chmod(0o666)
+    assert run("export", "--format", "csv", "-o", str(out), db=db).returncode == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and not stale.exists()
