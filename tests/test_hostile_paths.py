@@ -164,3 +164,72 @@ def test_a_stale_partial_file_never_passes_its_mode_on(db: Path, tmp_path: Path)
     stale.chmod(0o666)
     assert run("export", "--format", "csv", "-o", str(out), db=db).returncode == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and not stale.exists()
+
+
+def _entry_json(**fields: object) -> dict[str, object]:
+    return {"recorded_at": "2026-03-01T09:30", "recorded_by": "patient", **fields}
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ('{"format_version": 2, "entries": ' + "[" * 5000 + "]" * 5000 + "}", "nested too deeply"),
+        ('{"format_version": 2, "entries": [{"pain": 1' + "0" * 5000 + "}]}", "far too large"),
+        ('{"format_version": 2, "entries": [{"pain": NaN}]}', "NaN"),
+        ('{"format_version": 2, "format_version": 1}', "appears twice"),
+        ('{"format_version": 2, "entries": [{"recorded_at": "\\ud800"}]}', "entries[0]"),
+    ],
+)
+def test_json_attacks_on_the_parser_are_bad_files(
+    tmp_path: Path, document: str, expected: str
+) -> None:
+    from symptomlog.errors import SymptomlogError
+    from symptomlog.exchange.json_format import read_json
+
+    path = tmp_path / "attack.json"
+    path.write_text(document, encoding="utf-8")
+    with pytest.raises(SymptomlogError) as caught:
+        read_json(path)
+    assert caught.value.exit_code == 2 and expected in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("section", "value", "where", "expected"),
+    [
+        ("profile", {"contacts": [{"kind": "gp", "name": "Dr", "phone": 5}]}, "profile", "text"),
+        ("profile", {"name": ["a", "list"]}, "profile", "Name must be text"),
+        ("profile", {"born": None, "height_cm": "tall"}, "profile", "must be a number"),
+        ("profile", {"stent": "false"}, "profile", "yes, no or blank"),
+        ("profile", {"name": "x" * 10_000}, "profile", "too long"),
+        ("entries", [_entry_json(yellow_eyes="false")], "entries[0]", "yes, no or blank"),
+        ("entries", [_entry_json(recorded_at=None)], "entries[0]", "required"),
+        ("entries", [_entry_json(recorded_at="2026-03-01T09:30+02:00")], "entries[0]", "offset"),
+        ("entries", [_entry_json(notes="\ud800 bad")], "entries[0]", "not valid Unicode"),
+        ("entries", [_entry_json(pain="9" * 300)], "entries[0]", "…"),
+        ("entries", [_entry_json(id=1), _entry_json(id=1, pain=2)], "entries[1].id", "also the id"),
+    ],
+)
+def test_json_values_of_the_wrong_kind_are_located_and_nothing_is_imported(
+    diary: Diary, tmp_path: Path, section: str, value: object, where: str, expected: str
+) -> None:
+    import json
+
+    from symptomlog.errors import ImportRejected
+    from symptomlog.exchange.transfer import import_file
+
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"format_version": 2, section: value}), encoding="utf-8")
+    with pytest.raises(ImportRejected) as caught:
+        import_file(diary, path)
+    message = str(caught.value)
+    assert where in message and expected in message, message
+    assert len(message) < 600  # quotes an excerpt, never the whole bad value
+    assert diary.entries.count() == 0 and diary.profile.get().name is None
+
+
+def test_a_hostile_json_exits_2_through_the_command_line(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"format_version": 2, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    result = run("import", str(path), db=db)
+    assert result.returncode == 2 and "unexpected error" not in result.stderr
+    assert "nested too deeply" in result.stderr and "damaged" not in result.stderr

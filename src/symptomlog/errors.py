@@ -16,6 +16,17 @@ class SymptomlogError(Exception):
     exit_code = 1
 
 
+EXCERPT_CHARS = 40
+
+
+def excerpt(value: object) -> str:
+    """A short, printable quote of a bad value: a message never repeats a megabyte."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates too
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one value, located for the person who typed it."""

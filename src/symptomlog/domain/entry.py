@@ -23,7 +23,7 @@ from symptomlog.domain.fields import (
     VALUE_FIELDS,
 )
 from symptomlog.domain.parse import measure_message, scale_message
-from symptomlog.errors import Problem, ValidationError
+from symptomlog.errors import Problem, ValidationError, excerpt
 
 EARLIEST = datetime(1900, 1, 1)
 # A clock a few minutes out (or an entry typed while the minute turns) is not "the future".
@@ -179,7 +179,7 @@ def _value_problem(name: str, value: object) -> str | None:
     if name in MEASURE_BY_NAME:
         return _measure_problem(name, value)
     if name in SIGN_BY_NAME and not isinstance(value, bool):
-        return f"{SIGN_BY_NAME[name].label} must be yes, no or blank (got {value})"
+        return f"{SIGN_BY_NAME[name].label} must be yes, no or blank (got {excerpt(value)})"
     return None
 
 
@@ -194,12 +194,28 @@ def _text_problem(name: str, value: object, limit: int) -> str | None:
     if "\x00" in value:
         # A NUL cannot be written to a CSV that any program (or this one) reads back.
         return f"{label} contains a NUL character (\\x00), which cannot be stored"
+    if not is_encodable(value):
+        return f"{label} contains a character that is not valid Unicode (a lone surrogate)"
     return None
+
+
+def is_encodable(text: str) -> bool:
+    """False for text with lone surrogates (e.g. from JSON's "\\ud800"): not storable."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _time_problem(value: object, now: datetime | None) -> str | None:
     if not isinstance(value, datetime):
-        return f"Recorded at must be a date and time (got {value})"
+        return f"Recorded at must be a date and time (got {excerpt(value)})"
+    if value.tzinfo is not None:
+        return (
+            "Recorded at must be local time without a UTC offset "
+            f"(got {value.isoformat(timespec='minutes')})"
+        )
     latest = (now or datetime.now()) + FUTURE_TOLERANCE
     if value < EARLIEST:
         return f"Recorded at must not be before 1900 (got {value:%Y-%m-%d})"

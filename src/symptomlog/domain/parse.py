@@ -11,6 +11,7 @@ import math
 from datetime import date, datetime
 
 from symptomlog.domain.fields import MEASURE_BY_NAME, SCALE_BY_NAME, Measure, Scale, label_of
+from symptomlog.errors import excerpt
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0"})
@@ -31,7 +32,8 @@ def _blank(raw: str | None) -> bool:
 def scale_message(scale: Scale, got: object) -> str:
     """The one wording used for an out-of-range 0-10 value, wherever it came from."""
     return (
-        f"{scale.label} must be a whole number from {scale.minimum} to {scale.maximum} (got {got})"
+        f"{scale.label} must be a whole number from {scale.minimum} to {scale.maximum} "
+        f"(got {excerpt(got)})"
     )
 
 
@@ -44,7 +46,7 @@ def measure_message(measure: Measure, got: object) -> str:
         kind = "a number"
         low, high = f"{measure.minimum:g}", f"{measure.maximum:g}"
     unit = "" if measure.integer else f" {measure.unit}"
-    return f"{measure.label} must be {kind} from {low} to {high}{unit} (got {got})"
+    return f"{measure.label} must be {kind} from {low} to {high}{unit} (got {excerpt(got)})"
 
 
 def parse_scale(name: str, raw: str | None) -> int | None:

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Final
 
+from symptomlog.domain.entry import is_encodable
 from symptomlog.domain.fields import NAME_MAX_CHARS, WEIGHT
 from symptomlog.domain.parse import measure_message
 from symptomlog.domain.thresholds import validate_thresholds
-from symptomlog.errors import Problem, ValidationError
+from symptomlog.errors import Problem, ValidationError, excerpt
 
 HEIGHT_RANGE_CM = (50.0, 250.0)
+
+
+def plain_text_problem(label: str, value: object, limit: int = NAME_MAX_CHARS) -> str | None:
+    """What is wrong with a short text field (a name, a phone number), or None."""
+    if not isinstance(value, str):
+        return f"{label} must be text (got {excerpt(value)})"
+    if len(value) > limit:
+        return f"{label} is too long ({len(value)} characters; at most {limit})"
+    if not is_encodable(value) or "\x00" in value:
+        return f"{label} contains a character that cannot be stored"
+    return None
 
 
 class ContactKind(StrEnum):
@@ -67,12 +80,16 @@ class Contact:
     """Free text kept from before kinds existed (e.g. "Palliative care nurse specialist")."""
 
     def __post_init__(self) -> None:
+        for name in ("name", "phone", "hours", "role"):
+            text_problem = plain_text_problem(f"Contact {name}", getattr(self, name))
+            if text_problem:
+                raise ValidationError(Problem("contact", text_problem))
         try:
             object.__setattr__(self, "kind", ContactKind(str(self.kind).strip().lower()))
         except ValueError:
             kinds = ", ".join(k.value for k in ContactKind)
             raise ValidationError(
-                Problem("contact", f"A contact's kind is one of {kinds} (got {self.kind!r})")
+                Problem("contact", f"A contact's kind is one of {kinds} (got {excerpt(self.kind)})")
             ) from None
         if not self.phone.strip():
             raise ValidationError(
@@ -122,10 +139,10 @@ class Profile:
     """False after kinds were guessed from old free-text roles, until the user confirms them."""
 
     def __post_init__(self) -> None:
+        problems = [*_type_problems(self)]
+        if problems:  # wrong types first: range checks below assume numbers and dates
+            raise ValidationError(problems)
         object.__setattr__(self, "contacts", sort_contacts(self.contacts))
-        problems = []
-        if self.name and len(self.name) > NAME_MAX_CHARS:
-            problems.append(Problem("name", f"Name is too long (at most {NAME_MAX_CHARS})"))
         if self.height_cm is not None and not (
             HEIGHT_RANGE_CM[0] <= self.height_cm <= HEIGHT_RANGE_CM[1]
         ):
@@ -135,8 +152,10 @@ class Profile:
         weight = self.baseline_weight_kg
         if weight is not None and not WEIGHT.minimum <= weight <= WEIGHT.maximum:
             problems.append(Problem("baseline_weight_kg", measure_message(WEIGHT, f"{weight:g}")))
-        if self.born is not None and not date(1900, 1, 1) <= self.born <= date.today():
-            problems.append(Problem("born", "Date of birth must be between 1900 and today"))
+        for name, label in (("born", "Date of birth"), ("baseline_date", "Baseline date")):
+            value = getattr(self, name)
+            if value is not None and not date(1900, 1, 1) <= value <= date.today():
+                problems.append(Problem(name, f"{label} must be between 1900 and today"))
         try:
             object.__setattr__(self, "thresholds", validate_thresholds(self.thresholds))
         except ValidationError as error:
@@ -157,6 +176,45 @@ class Profile:
             if found is not None:
                 return found
         return None
+
+
+def _type_problems(profile: Profile) -> list[Problem]:
+    """Values of the wrong kind (a list as a name, text as a height), from a file or a caller."""
+    found = []
+    for name in ("name", "hospital_number"):
+        value = getattr(profile, name)
+        label = name.replace("_", " ").capitalize()
+        text = None if value is None else plain_text_problem(label, value)
+        if text:
+            found.append(Problem(name, text))
+    wrong = "{label} must be {kind} (got {got})"
+    for name in ("height_cm", "baseline_weight_kg"):
+        value = getattr(profile, name)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if value is not None and (not number or not math.isfinite(value)):
+            label = name.replace("_", " ").capitalize()
+            found.append(
+                Problem(name, wrong.format(label=label, kind="a number", got=excerpt(value)))
+            )
+    for name in ("born", "baseline_date"):
+        value = getattr(profile, name)
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            label = name.replace("_", " ").capitalize()
+            found.append(
+                Problem(name, wrong.format(label=label, kind="a date", got=excerpt(value)))
+            )
+    if profile.stent is not None and not isinstance(profile.stent, bool):
+        got = excerpt(profile.stent)
+        found.append(
+            Problem("stent", wrong.format(label="Stent", kind="yes, no or blank", got=got))
+        )
+    if not isinstance(profile.contacts, (tuple, list)) or not all(
+        isinstance(c, Contact) for c in profile.contacts
+    ):
+        found.append(Problem("contacts", "Contacts must be a list of contacts"))
+    if not isinstance(profile.thresholds, dict):
+        found.append(Problem("thresholds", "Thresholds must be a set of KEY: VALUE pairs"))
+    return found
 
 
 def sort_contacts(contacts: tuple[Contact, ...] | list[Contact]) -> tuple[Contact, ...]:

@@ -13,13 +13,14 @@ from symptomlog import __version__
 from symptomlog.domain import ChemoCycle, Contact, Entry, Profile
 from symptomlog.domain.entry import ENTRY_FIELD_NAMES
 from symptomlog.domain.profile import kind_from_role
-from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError
+from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError, excerpt
 from symptomlog.exchange.textfile import read_text
 from symptomlog.store import AuditRecord, Diary, EntryRecord
 
 FORMAT_VERSION = 2
 """2 added contact kinds and hours, the stent and confirmed kinds; 1 still imports."""
 READABLE_VERSIONS = (1, 2)
+MAX_INT_DIGITS = 15
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,27 @@ def snapshot_to_json(diary: Diary) -> dict[str, Any]:
     }
 
 
-def _datetime(value: object) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(str(value))
+def _datetime(value: object, *, local: bool = False) -> datetime | None:
+    """A time from the file; ``local``: refuse a UTC offset (when an entry was recorded is
+    the patient's own clock time; bookkeeping times with an offset are converted later)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(
+            f"a date and time must be text like 2026-03-01T09:30 (got {excerpt(value)})"
+        )
+    moment = datetime.fromisoformat(value)
+    if local and moment.tzinfo is not None:
+        raise ValueError(f"{excerpt(value)} has a UTC offset: the diary keeps local time")
+    return moment
 
 
 def _date(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value))
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"a date must be text like 2026-03-01 (got {excerpt(value)})")
+    return date.fromisoformat(value)
 
 
 def _entry(data: dict[str, Any]) -> EntryRecord:
@@ -106,7 +122,7 @@ def _entry(data: dict[str, Any]) -> EntryRecord:
     if unknown:
         raise ValidationError(Problem("", f"unknown fields {', '.join(sorted(unknown))}"))
     values = {k: v for k, v in data.items() if k in ENTRY_FIELD_NAMES}
-    values["recorded_at"] = _datetime(values.get("recorded_at"))
+    values["recorded_at"] = _datetime(values.get("recorded_at"), local=True)
     if values["recorded_at"] is None:
         raise ValidationError(Problem("recorded_at", "Recorded at is required"))
     entry = Entry(**values)
@@ -130,8 +146,15 @@ def _profile(data: dict[str, Any]) -> Profile:
         contacts=tuple(_contact(c) for c in data.get("contacts", [])),
         thresholds=dict(data.get("thresholds") or {}),
         stent=data.get("stent"),
-        contact_kinds_confirmed=bool(data.get("contact_kinds_confirmed", not old_contacts)),
+        contact_kinds_confirmed=_flag(data.get("contact_kinds_confirmed", not old_contacts)),
     )
+
+
+def _flag(value: object) -> bool:
+    """A JSON true or false; the text "false" is not true."""
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false (got {excerpt(value)})")
+    return value
 
 
 def _contact(data: dict[str, Any]) -> Contact:
@@ -182,22 +205,79 @@ def _each(items: object, section: str, build: Any, problems: list[Problem]) -> l
                 Problem(p.field, p.message, f"{where}.{p.field}" if p.field else where)
                 for p in error.problems
             ]
-        except (KeyError, TypeError, ValueError) as error:
-            problems.append(
-                Problem("", f"is not valid ({error.__class__.__name__}: {error})", where)
-            )
+        except KeyError as error:
+            problems.append(Problem("", f"has no {excerpt(error.args[0])}", where))
+        except (TypeError, ValueError, AttributeError, OverflowError) as error:
+            problems.append(Problem("", f"is not valid ({excerpt(str(error))})", where))
     return built
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object; a key given twice is an error (which one would count?)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"the key {excerpt(key)!r} appears twice in one object")
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number this diary can hold")
+
+
+def _bounded_int(text: str) -> int:
+    """Whole numbers up to 15 digits: larger ones are never a diary value."""
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"the number {excerpt(text)} is far too large")
+    return int(text)
+
+
+def _check_ids(entries: object, problems: list[Problem]) -> None:
+    """Entry ids, when given, are whole numbers and unique (the audit refers to them)."""
+    if not isinstance(entries, list):
+        return
+    seen: dict[object, int] = {}
+    for index, item in enumerate(entries):
+        if not isinstance(item, dict) or item.get("id") is None:
+            continue
+        ident = item["id"]
+        if isinstance(ident, bool) or not isinstance(ident, int):
+            problems.append(
+                Problem(
+                    "id", f"must be a whole number (got {excerpt(ident)})", f"entries[{index}].id"
+                )
+            )
+        elif ident in seen:
+            problems.append(
+                Problem(
+                    "id",
+                    f"{ident} is also the id of entries[{seen[ident]}]",
+                    f"entries[{index}].id",
+                )
+            )
+        else:
+            seen[ident] = index
 
 
 def read_json(path: Path) -> Snapshot:
     """The whole snapshot, or ImportRejected listing every problem."""
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+        )
     except json.JSONDecodeError as error:
         raise BadFile(
             f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise BadFile(f"{path} is nested too deeply to be a symptomlog export") from None
+    except ValueError as error:  # from the hooks: a duplicate key, NaN, a huge number
+        raise BadFile(f"{path} is not a symptomlog export: {error}") from None
     if not isinstance(data, dict) or "format_version" not in data:
         raise BadFile(f"{path} is not a symptomlog JSON export (no format_version)")
     if data["format_version"] not in READABLE_VERSIONS:
@@ -206,6 +286,7 @@ def read_json(path: Path) -> Snapshot:
             f"this version of symptomlog reads versions 1 to {FORMAT_VERSION}"
         )
     problems: list[Problem] = []
+    _check_ids(data.get("entries"), problems)
     profiles = _each([data.get("profile") or {}], "profile", _profile, problems)
     cycles = _each(data.get("cycles", []), "cycles", _cycle, problems)
     records = _each(data.get("entries", []), "entries", _entry, problems)
