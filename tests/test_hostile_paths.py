@@ -233,3 +233,86 @@ def test_a_hostile_json_exits_2_through_the_command_line(db: Path, tmp_path: Pat
     result = run("import", str(path), db=db)
     assert result.returncode == 2 and "unexpected error" not in result.stderr
     assert "nested too deeply" in result.stderr and "damaged" not in result.stderr
+
+
+def test_far_away_dates_are_refused_and_an_old_diary_loses_only_impossible_cycles(
+    db: Path, tmp_path: Path
+) -> None:
+    far = run("cycle", "add", "--regimen", "mfolfirinox", "--start", "9999-12-25", db=db)
+    assert far.returncode == 2 and "between 1900 and 2100" in far.stderr
+    typo = run("cycle", "add", "--regimen", "mfolfirinox", "--start", "2036-01-05", db=db)
+    assert typo.returncode == 2 and "more than a year ahead" in typo.stderr
+    report = run("report", "-o", str(tmp_path / "r.pdf"), "--to", "9999-12-31", db=db)
+    assert report.returncode == 2 and "--to must be between 1900 and 2100" in report.stderr
+    old = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", old)
+    with sqlite3.connect(old) as conn:
+        before = conn.execute("SELECT count(*) FROM cycles").fetchone()[0]
+        conn.execute(
+            "INSERT INTO cycles (regimen, line, number, planned_start, cycle_days, drug_days, "
+            "ends_line) VALUES ('mfolfirinox', 1, 9, '9999-12-25', 14, '1', 0)"
+        )
+    assert run("report", "-o", str(tmp_path / "old.pdf"), db=old).returncode == 0
+    with Diary.open(old) as diary:
+        assert len(diary.cycles.all()) == before
+        removed = [a for a in diary.profile.audit() if a.key == "cycle removed"]
+        assert [a.old_value for a in removed] == ["mfolfirinox C9 9999-12-25"]
+
+
+def test_stored_text_never_reaches_the_terminal_as_control_characters(db: Path) -> None:
+    assert run("profile", "set", "--name", "Eve\x1b[2J\x1b[31mRED", db=db).returncode == 0
+    shown = run("profile", "show", db=db).stdout
+    assert "\x1b" not in shown and "Eve\\x1b[2J" in shown
+
+
+def test_pdf_metadata_has_no_bidi_overrides(db: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert run("profile", "set", "--name", "Ann\u202eevil\u202c", db=db).returncode == 0
+    pdf = tmp_path / "r.pdf"
+    assert run("report", "-o", str(pdf), db=db).returncode == 0
+    meta = PdfReader(pdf).metadata
+    assert meta is not None and meta.author == "Annevil"
+    assert "\u202e" not in (meta.title or "")
+
+
+def test_pruning_removes_a_backups_side_files_too(tmp_path: Path) -> None:
+    from datetime import date
+
+    from symptomlog.store.rotation import backup_folder, prune
+
+    diary = tmp_path / "diary.sqlite3"
+    folder = backup_folder(diary)
+    folder.mkdir()
+    for day in range(1, 21):
+        name = f"diary-daily-{date(2026, 1, day).isoformat()}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            (folder / (name + suffix)).write_bytes(b"x")
+    removed = prune(diary)
+    assert removed
+    left = {p.name for p in folder.iterdir()}
+    assert all(not (f"{p.name}-wal" in left or f"{p.name}-shm" in left) for p in removed)
+
+
+def test_a_refused_demo_creates_no_diary(tmp_path: Path) -> None:
+    path = tmp_path / "never.sqlite3"
+    result = run("demo", "--days", "10", db=path)
+    assert result.returncode == 2 and not path.exists()
+
+
+def test_an_emptied_diary_with_backups_is_damage_not_a_new_diary(db: Path) -> None:
+    db.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    result = run("flags", db=db)
+    assert result.returncode != 0 and "is empty, but it had entries before" in result.stderr
+    assert "restore" in result.stderr and db.stat().st_size == 0
+
+
+def test_the_command_line_says_when_the_automatic_backup_fails(db: Path) -> None:
+    backups = db.parent / "backups"
+    shutil.rmtree(backups)
+    backups.write_text("a file where the backups folder should be")
+    result = run("flags", db=db)
+    assert result.returncode == 0
+    assert "automatic backup could not be written" in result.stderr

@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from symptomlog.domain.fields import VALUE_FIELDS
 from symptomlog.domain.parse import FieldError, parse_date, parse_datetime, parse_value
@@ -22,18 +22,30 @@ if TYPE_CHECKING:
     from symptomlog.store import Diary
 
 
+def _say(*parts: object, file: TextIO | None = None, sep: str = " ") -> None:
+    """Print text for a person at a terminal: stored text (a name, a note) never carries
+    control characters, so an escape sequence in a name cannot rewrite the screen."""
+    text = sep.join(str(p) for p in parts)
+    safe = "".join(c if c.isprintable() or c in "\n\t" else f"\\x{ord(c):02x}" for c in text)
+    print(safe, file=file or sys.stdout)
+
+
 def _open(args: argparse.Namespace, *, create: bool) -> Diary:
     from symptomlog.cli import open_diary
 
-    return open_diary(args, create=create)
+    diary = open_diary(args, create=create)
+    if diary.backup_note:  # protection stopped: say so here too, not only in the window
+        _say(f"Warning: {diary.backup_note}", file=sys.stderr)
+    return diary
 
 
 def demo(args: argparse.Namespace) -> int:
-    from symptomlog.demo import fill_demo
+    from symptomlog.demo import check_demo_days, fill_demo
 
+    check_demo_days(args.days)  # before opening: a refused demo creates no diary
     with _open(args, create=True) as diary:
         count = fill_demo(diary, days=args.days, seed=args.seed)
-        print(f"Filled {diary.name} with a fictional {args.days}-day diary ({count} entries).")
+        _say(f"Filled {diary.name} with a fictional {args.days}-day diary ({count} entries).")
     return 0
 
 
@@ -63,7 +75,7 @@ def add(args: argparse.Namespace) -> int:
         raise ValidationError(Problem("", "Nothing to save: give at least one value or a note"))
     with _open(args, create=True) as diary:
         saved = diary.entries.add(entry)
-    print(f"Saved entry {saved.id} for {saved.recorded_at:%Y-%m-%d %H:%M} ({saved.recorded_by}).")
+    _say(f"Saved entry {saved.id} for {saved.recorded_at:%Y-%m-%d %H:%M} ({saved.recorded_by}).")
     return 0
 
 
@@ -76,7 +88,7 @@ def import_(args: argparse.Namespace) -> int:
 
     read_text(path)
     with _open(args, create=True) as diary:
-        print(import_file(diary, path))
+        _say(import_file(diary, path))
     return 0
 
 
@@ -86,7 +98,7 @@ def export(args: argparse.Namespace) -> int:
     with _open(args, create=False) as diary:
         count = export_file(diary, args.format, args.output)
     if args.output != "-":
-        print(f"Exported {count} entries to {args.output}.", file=sys.stderr)
+        _say(f"Exported {count} entries to {args.output}.", file=sys.stderr)
     return 0
 
 
@@ -101,7 +113,7 @@ def cycle_add(args: argparse.Namespace) -> int:
             args.regimen, start, args.count, line=args.line, cycle_days=args.cycle_days
         )
     for cycle in added:
-        print(f"Added {cycle.regimen_name} C{cycle.number} starting {cycle.start}.")
+        _say(f"Added {cycle.regimen_name} C{cycle.number} starting {cycle.start}.")
     return 0
 
 
@@ -109,9 +121,9 @@ def cycle_list(args: argparse.Namespace) -> int:
     with _open(args, create=False) as diary:
         cycles = diary.cycles.all()
     if not cycles:
-        print("No chemotherapy cycles recorded.")
+        _say("No chemotherapy cycles recorded.")
         return 0
-    print(
+    _say(
         f"{'line':<5}{'regimen':<30}{'cycle':<7}{'planned':<12}{'actual':<12}{'drug days':<16}note"
     )
     for c in cycles:
@@ -119,7 +131,7 @@ def cycle_list(args: argparse.Namespace) -> int:
         days = ",".join(str(d) for d in c.drug_days)
         days = days if len(days) < 15 else f"{c.drug_days[0]}-{c.drug_days[-1]}"
         note = "; ".join(n for n in (c.dose_note, "end of line" if c.ends_line else None) if n)
-        print(
+        _say(
             f"{c.line:<5}{c.regimen_name:<30}C{c.number:<6}{c.planned_start!s:<12}"
             f"{actual:<12}{days:<16}{note}"
         )
@@ -141,15 +153,15 @@ def profile_show(args: argparse.Namespace) -> int:
         ("Baseline date", profile.baseline_date),
     ]
     for label, value in rows:
-        print(f"{label + ':':<18}{value if value is not None else '(not set)'}")
+        _say(f"{label + ':':<18}{value if value is not None else '(not set)'}")
     stent = {True: "yes", False: "no", None: "(not set)"}[profile.stent]
-    print(f"{'Biliary stent:':<18}{stent}")
-    print("Care team:" if profile.contacts else "Care team:        (none; add the 24-hour line)")
+    _say(f"{'Biliary stent:':<18}{stent}")
+    _say("Care team:" if profile.contacts else "Care team:        (none; add the 24-hour line)")
     for contact in profile.contacts:
         hours = f" ({contact.hours})" if contact.hours else ""
-        print(f"  {contact.kind.label}: {contact.name}, {contact.phone}{hours}")
+        _say(f"  {contact.kind.label}: {contact.name}, {contact.phone}{hours}")
     if profile.contacts and profile.line_24h is None:
-        print('  No 24-hour line is stored: add it with --contact "24h-line|NAME|PHONE".')
+        _say('  No 24-hour line is stored: add it with --contact "24h-line|NAME|PHONE".')
     return 0
 
 
@@ -177,7 +189,7 @@ def profile_set(args: argparse.Namespace) -> int:
         changes["stent"] = args.stent == "yes"
     with _open(args, create=True) as diary:
         diary.profile.save(replace(diary.profile.get(), **changes))  # type: ignore[arg-type]
-    print(f"Profile saved ({', '.join(changes) or 'nothing changed'}).")
+    _say(f"Profile saved ({', '.join(changes) or 'nothing changed'}).")
     return 0
 
 
@@ -209,13 +221,13 @@ def flags(args: argparse.Namespace) -> int:
         print(json.dumps([f.as_json() for f in chosen], ensure_ascii=False, indent=2))
         return 0
     if not chosen:
-        print("No flags in this period.")
+        _say("No flags in this period.")
         return 0
     for flag in chosen:
-        print(f"{flag.day}  {flag.level.value.upper():5}  {flag.message}")
-        print(f"{'':19}Details: {flag.title}; rule {flag.rule}; source: {flag.source}")
+        _say(f"{flag.day}  {flag.level.value.upper():5}  {flag.message}")
+        _say(f"{'':19}Details: {flag.title}; rule {flag.rule}; source: {flag.source}")
     counts = ", ".join(f"{sum(f.level is level for f in chosen)} {level.value}" for level in Level)
-    print(f"\n{len(chosen)} flags ({counts}). {GUIDANCE}")
+    _say(f"\n{len(chosen)} flags ({counts}). {GUIDANCE}")
     return 0
 
 
@@ -243,11 +255,11 @@ def thresholds_show(args: argparse.Namespace) -> int:
         return 0
     for row, t in zip(rows, THRESHOLDS, strict=True):
         mark = "*" if row["changed"] else " "
-        print(
+        _say(
             f"{mark} {t.key:<20} {row['value']:>5g} {t.unit:<22} default {t.default:<5g} "
             f"range {t.range_text:<18} {t.source}"
         )
-    print("\n* differs from the default. Change with: symptomlog thresholds set KEY=VALUE")
+    _say("\n* differs from the default. Change with: symptomlog thresholds set KEY=VALUE")
     return 0
 
 
@@ -277,7 +289,7 @@ def thresholds_set(args: argparse.Namespace) -> int:
     for key in changes:
         threshold = THRESHOLD_BY_KEY[key]
         value = saved.thresholds.get(key, threshold.default)
-        print(f"{threshold.label}: {value:g} {threshold.unit}")
+        _say(f"{threshold.label}: {value:g} {threshold.unit}")
     return 0
 
 
@@ -289,7 +301,7 @@ def report(args: argparse.Namespace) -> int:
     with _open(args, create=False) as diary:
         output = checked_output(args.output, diary.path)  # "" is not ".": check the text typed
         pages = build_report(diary, output, start, end, args.paper)
-    print(f"Wrote {args.output} ({pages} pages).")
+    _say(f"Wrote {args.output} ({pages} pages).")
     return 0
 
 
@@ -298,10 +310,10 @@ def check(args: argparse.Namespace) -> int:
     from symptomlog.store.check import check_diary
 
     report = check_diary(diary_path(args))
-    print(f"Checking {report.path}")
+    _say(f"Checking {report.path}")
     for line in report.findings:
-        print("  " + line)
-    print("The diary is healthy." if report.ok else "The diary has problems (see above).")
+        _say("  " + line)
+    _say("The diary is healthy." if report.ok else "The diary has problems (see above).")
     return 0 if report.ok else 1
 
 
@@ -313,7 +325,7 @@ def backup(args: argparse.Namespace) -> int:
         assert diary.path is not None
         output = checked_output(args.output, diary.path, may_replace_diary_copy=True)
         target = copy_diary(diary.path, output)
-    print(f"Backed up to {target}.")
+    _say(f"Backed up to {target}.")
     return 0
 
 
@@ -322,7 +334,7 @@ def restore(args: argparse.Namespace) -> int:
     from symptomlog.store.restore import restore_diary
 
     kept = restore_diary(Path(args.file), diary_path(args))
-    print(f"Restored {diary_path(args)} from {args.file}.")
+    _say(f"Restored {diary_path(args)} from {args.file}.")
     if kept:
-        print(f"The diary it replaced was kept at {kept}.")
+        _say(f"The diary it replaced was kept at {kept}.")
     return 0

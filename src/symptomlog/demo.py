@@ -184,10 +184,15 @@ DEMO_PROFILE = Profile(
 )
 
 
-def fill_demo(diary: Diary, days: int = 180, seed: int = 7, end: date | None = None) -> int:
-    """Fill an empty diary with a fictional one; refuse to touch a diary with entries."""
+def check_demo_days(days: int) -> None:
+    """A demo is 14 days to ten years long."""
     if not 14 <= days <= 3660:
         raise ValidationError(Problem("days", f"Days must be from 14 to 3660 (got {days})"))
+
+
+def fill_demo(diary: Diary, days: int = 180, seed: int = 7, end: date | None = None) -> int:
+    """Fill an empty diary with a fictional one; refuse to touch a diary with entries."""
+    check_demo_days(days)
     if diary.entries.count() or diary.cycles.all():
         raise ValidationError(
             Problem("", f"{diary.name} already has entries; the demo only fills an empty diary")

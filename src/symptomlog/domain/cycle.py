@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Final
 
+from symptomlog.domain.parse import EARLIEST_DATE, LATEST_DATE
 from symptomlog.errors import Problem, ValidationError
 
 
@@ -99,8 +100,13 @@ class ChemoCycle:
             )
         if self.number < 1 or self.line < 1:
             problems.append(Problem("number", "Cycle and line numbers start at 1"))
-        if self.planned_start.year < 1900:
-            problems.append(Problem("planned_start", "Planned start must not be before 1900"))
+        for name in ("planned_start", "actual_start"):
+            value = getattr(self, name)
+            if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+                label = name.replace("_", " ").capitalize()
+                problems.append(
+                    Problem(name, f"{label} must be between 1900 and 2100 (got {value})")
+                )
         if problems:
             raise ValidationError(problems)
 
@@ -128,6 +134,9 @@ class ChemoCycle:
         return replace(self, id=cycle_id)
 
 
+PLAN_AHEAD_DAYS = 366
+
+
 def plan_cycles(
     regimen: str,
     start: date,
@@ -140,6 +149,10 @@ def plan_cycles(
     """``count`` consecutive cycles at the regimen's interval, numbered from ``first_number``."""
     if not 1 <= count <= 100:
         raise ValidationError(Problem("count", f"Count must be from 1 to 100 (got {count})"))
+    if start > date.today() + timedelta(days=PLAN_AHEAD_DAYS):
+        raise ValidationError(
+            Problem("start", f"A first cycle more than a year ahead is likely a typo (got {start})")
+        )
     first = ChemoCycle(regimen, first_number, start, line=line, cycle_days=cycle_days)
     step = timedelta(days=first.cycle_days)
     return [

@@ -115,16 +115,24 @@ def parse_datetime(name: str, raw: str | None) -> datetime:
     return value.replace(microsecond=0) if value.microsecond else value
 
 
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+"""Dates typed or imported lie in 1900-2100: 9999-12-25 once broke every report."""
+
+
 def parse_date(name: str, raw: str | None) -> date | None:
     if _blank(raw):
         return None
     assert raw is not None
     try:
-        return date.fromisoformat(raw.strip())
+        value = date.fromisoformat(raw.strip())
     except ValueError:
         raise FieldError(
-            name, f"{label_of(name)} must be a date like 2026-03-01 (got {raw.strip()})"
+            name, f"{label_of(name)} must be a date like 2026-03-01 (got {excerpt(raw.strip())})"
         ) from None
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise FieldError(name, f"{label_of(name)} must be between 1900 and 2100 (got {value})")
+    return value
 
 
 def parse_value(name: str, raw: str | None) -> object:

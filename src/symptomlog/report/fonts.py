@@ -7,6 +7,7 @@ printing an empty box without explanation; the notes section says so.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 from xml.sax.saxutils import escape
@@ -52,6 +53,12 @@ def printable(text: str) -> str:
     drawable = register_fonts()
     safe = "".join(c if ord(c) in drawable or c in "\n\t" else MISSING_GLYPH for c in text)
     return escape(safe).replace("\n", "<br/>")
+
+
+def plain_metadata(text: str) -> str:
+    """Text for the PDF's title and author: no control or bidi-override characters, which a
+    viewer's title bar would obey (a name could otherwise display reversed or hidden)."""
+    return "".join(c for c in text if c.isprintable() and unicodedata.category(c) != "Cf")
 
 
 def has_missing_glyphs(text: str) -> bool:

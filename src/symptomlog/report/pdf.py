@@ -41,6 +41,7 @@ from symptomlog.report.fonts import (
     MISSING_GLYPH,
     REGULAR,
     has_missing_glyphs,
+    plain_metadata,
     printable,
     register_fonts,
 )
@@ -426,10 +427,12 @@ def render_pdf(data: ReportData, paper: str = "a4") -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm,
-        title=f"Symptom diary summary — {name}, {data.start:%d %b %Y} to {data.end:%d %b %Y}",
+        title=plain_metadata(
+            f"Symptom diary summary — {name}, {data.start:%d %b %Y} to {data.end:%d %b %Y}"
+        ),
         subject="Self-reported symptoms, weight, temperature and jaundice signs for the "
         "palliative care team",
-        author=name,
+        author=plain_metadata(name),
         creator=f"symptomlog {__version__}",
         keywords="ESAS-r; palliative care; self-reported",
     )

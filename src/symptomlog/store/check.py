@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ def check_diary(path: Path) -> CheckReport:
         report.add(False, f"there is no diary file at {path}")
         return report
     try:
-        with closing(connect(path, "ro")) as conn:
+        with closing(_read_only(path)) as conn:
             integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             report.add(integrity == ["ok"], "integrity: " + "; ".join(integrity[:5]))
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -48,6 +49,20 @@ def check_diary(path: Path) -> CheckReport:
     except sqlite3.Error as error:
         report.add(False, f"the file cannot be read as a diary: {error}")
     return report
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; in a read-only folder SQLite cannot make the -shm file it
+    wants for a WAL diary, so open it as unchanging instead of calling it damaged."""
+    conn = connect(path, "ro")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        return connect(path, "ro", immutable=True)
 
 
 def _schema_finding(conn: sqlite3.Connection) -> tuple[bool, str]:

@@ -49,6 +49,9 @@ class Diary:
 
         path = Path(path).expanduser()
         existed = path.exists()
+        if existed and path.is_file() and path.stat().st_size == 0 and rotation.daily_backups(path):
+            # an empty file where a diary with backups was: never start afresh silently
+            raise damaged_with_backup(path, f"{path} is empty, but it had entries before")
         try:
             engine = open_engine(path, create=create)
         except DiaryDamaged as error:

@@ -91,7 +91,8 @@ def prune(diary: Path) -> list[Path]:
     removed = []
     for backup in backups:
         if backup.path not in keep:
-            backup.path.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm", "-journal"):  # no orphan side files left behind
+                backup.path.with_name(backup.path.name + suffix).unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
 

@@ -16,11 +16,18 @@ from typing import Any, Literal
 Mode = Literal["ro", "rw", "rwc"]
 
 
-def file_uri(path: Path, mode: Mode) -> str:
+def file_uri(path: Path, mode: Mode, *, immutable: bool = False) -> str:
     """``file:///…?mode=…`` for ``path``, every special character escaped."""
-    return f"{Path(path).absolute().as_uri()}?mode={mode}"
+    extra = "&immutable=1" if immutable else ""
+    return f"{Path(path).absolute().as_uri()}?mode={mode}{extra}"
 
 
-def connect(path: Path, mode: Mode = "rw", **kwargs: Any) -> sqlite3.Connection:
-    """A connection to exactly this file: "ro" read-only, "rw" must exist, "rwc" may create."""
-    return sqlite3.connect(file_uri(path, mode), uri=True, **kwargs)
+def connect(
+    path: Path, mode: Mode = "rw", *, immutable: bool = False, **kwargs: Any
+) -> sqlite3.Connection:
+    """A connection to exactly this file: "ro" read-only, "rw" must exist, "rwc" may create.
+
+    ``immutable``: the file will not change while open (a read-only folder, where SQLite
+    cannot create the WAL's shared-memory file).
+    """
+    return sqlite3.connect(file_uri(path, mode, immutable=immutable), uri=True, **kwargs)

@@ -58,6 +58,24 @@ def upgrade() -> None:
     if contacts:
         conn.exec_driver_sql("UPDATE profile SET contact_kinds_confirmed = 0")
     _reset_unsafe_thresholds(conn)
+    _remove_impossible_cycles(conn)
+
+
+def _remove_impossible_cycles(conn: sa.Connection) -> None:
+    """Cycles dated after 2100 (an old version took 9999-12-25) broke every report: removed,
+    each written to the settings audit so nothing disappears unseen."""
+    now = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    rows = conn.exec_driver_sql(
+        "SELECT id, regimen, number, planned_start, actual_start FROM cycles "
+        "WHERE planned_start > '2100-12-31' OR actual_start > '2100-12-31'"
+    ).fetchall()
+    for cycle_id, regimen, number, planned, actual in rows:
+        conn.exec_driver_sql(
+            "INSERT INTO settings_audit (at, actor, key, old_value, new_value) "
+            "VALUES (?, ?, ?, ?, NULL)",
+            (now, MIGRATION_ACTOR, "cycle removed", f"{regimen} C{number} {actual or planned}"),
+        )
+        conn.exec_driver_sql("DELETE FROM cycles WHERE id = ?", (cycle_id,))
 
 
 def _reset_unsafe_thresholds(conn: sa.Connection) -> None:
