@@ -12,28 +12,16 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from symptomlog import __version__
 from symptomlog.cli_args import build_parser
+from symptomlog.opening import diary_path
 
 if TYPE_CHECKING:
-    from symptomlog.store import Diary
+    pass
 
 VIEWS = ("today", "history", "charts", "cycles", "report")
-
-
-def diary_path(args: argparse.Namespace) -> Path:
-    from symptomlog.store.paths import default_diary_path
-
-    return Path(args.db).expanduser() if args.db else default_diary_path()
-
-
-def open_diary(args: argparse.Namespace, *, create: bool) -> Diary:
-    from symptomlog.store import Diary
-
-    return Diary.open(diary_path(args), create=create)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,7 +31,7 @@ def _say(*parts: object, file: TextIO | None = None, sep: str = " ") -> None:
 
 
 def _open(args: argparse.Namespace, *, create: bool) -> Diary:
-    from symptomlog.cli import open_diary
+    from symptomlog.opening import open_diary
 
     diary = open_diary(args, create=create)
     if diary.backup_note:  # protection stopped: say so here too, not only in the window
@@ -306,7 +306,7 @@ def report(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    from symptomlog.cli import diary_path
+    from symptomlog.opening import diary_path
     from symptomlog.store.check import check_diary
 
     report = check_diary(diary_path(args))
@@ -330,7 +330,7 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
-    from symptomlog.cli import diary_path
+    from symptomlog.opening import diary_path
     from symptomlog.store.restore import restore_diary
 
     kept = restore_diary(Path(args.file), diary_path(args))

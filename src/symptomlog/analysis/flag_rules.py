@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from symptomlog.analysis.flag_types import Context, Level
 from symptomlog.analysis.flag_words import days_after, short_date, times
-from symptomlog.analysis.flags import Context, Level
 from symptomlog.analysis.weight import baseline_of
 from symptomlog.domain import thresholds as th
 from symptomlog.domain.fields import ESAS_SCALES, label_of

@@ -1,0 +1,27 @@
+"""Which diary to open, and opening it: shared by the command line and its sub-commands.
+
+Its own small module so that ``commands`` need not import ``cli`` (which imports
+``cli_args``, which imports ``commands``): no import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from symptomlog.store import Diary
+
+
+def diary_path(args: argparse.Namespace) -> Path:
+    """``--db``, else ``$SYMPTOMLOG_DB``, else the diary in the user's data folder."""
+    from symptomlog.store.paths import default_diary_path
+
+    return Path(args.db).expanduser() if args.db else default_diary_path()
+
+
+def open_diary(args: argparse.Namespace, *, create: bool) -> Diary:
+    from symptomlog.store import Diary
+
+    return Diary.open(diary_path(args), create=create)
