@@ -91,6 +91,7 @@ def questionnaire(resource_id: str) -> dict[str, Any]:
         "version": QUESTIONNAIRE_VERSION,
         "name": "SymptomlogDailyDiary",
         "title": "symptomlog daily symptom diary",
+        "publisher": "symptomlog (a patient-held diary)",
         "status": "active",
         "subjectType": ["Patient"],
         "description": (
