@@ -80,9 +80,13 @@ def _add_exchange(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import a CSV or JSON file (all or nothing)")
     p.add_argument("file")
     p.set_defaults(handler=commands.import_)
-    p = sub.add_parser("export", help="export the diary as CSV or JSON")
-    p.add_argument("--format", choices=("csv", "json"), required=True)
+    p = sub.add_parser(
+        "export", help="export the diary as CSV, JSON or a FHIR R4 Bundle (for a hospital system)"
+    )
+    p.add_argument("--format", choices=("csv", "json", "fhir"), required=True)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for standard output")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (csv, fhir)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (csv, fhir)")
     p.set_defaults(handler=commands.export)
 
 

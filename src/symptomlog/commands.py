@@ -95,8 +95,9 @@ def import_(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     from symptomlog.exchange.transfer import export_file
 
+    start, end = _period(args)
     with _open(args, create=False) as diary:
-        count = export_file(diary, args.format, args.output)
+        count = export_file(diary, args.format, args.output, start, end)
     if args.output != "-":
         _say(f"Exported {count} entries to {args.output}.", file=sys.stderr)
     return 0

@@ -7,15 +7,19 @@ import io
 import os
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from symptomlog.errors import BadFile, CannotWrite
+from symptomlog.errors import BadFile, CannotWrite, Problem, ValidationError
 from symptomlog.exchange.csv_format import read_csv, write_csv
 from symptomlog.exchange.json_format import Snapshot, read_json, write_json
 from symptomlog.store import Diary
 from symptomlog.store.outputs import checked_output
 
 FORMATS = ("csv", "json")
+"""The formats that import reads."""
+EXPORT_FORMATS = (*FORMATS, "fhir")
+"""FHIR is for a hospital system to take in: export only."""
 
 
 @dataclass(frozen=True)
@@ -75,22 +79,42 @@ def _import_snapshot(diary: Diary, path: Path, snapshot: Snapshot) -> ImportSumm
     )
 
 
-def export_text(diary: Diary, fmt: str) -> str:
+def export_text(diary: Diary, fmt: str, start: date | None = None, end: date | None = None) -> str:
+    return _export(diary, fmt, start, end)[0]
+
+
+def _export(diary: Diary, fmt: str, start: date | None, end: date | None) -> tuple[str, int]:
+    """The export's text and how many entries it holds (those in [start, end] if given)."""
+    if fmt == "fhir":
+        from symptomlog.exchange.fhir import fhir_text
+
+        return fhir_text(diary, start, end)
     if fmt == "json":
-        return write_json(diary)
+        if start or end:
+            raise ValidationError(
+                Problem(
+                    "--from", "The JSON export is the whole diary: --from/--to are for csv and fhir"
+                )
+            )
+        return write_json(diary), diary.entries.count()
     buffer = io.StringIO(newline="")
-    write_csv(diary.entries.between(), buffer)
-    return buffer.getvalue()
+    count = write_csv(diary.entries.between(start, end), buffer)
+    return buffer.getvalue(), count
 
 
-def export_file(diary: Diary, fmt: str, destination: str) -> int:
+def export_file(
+    diary: Diary,
+    fmt: str,
+    destination: str,
+    start: date | None = None,
+    end: date | None = None,
+) -> int:
     """Write the export to ``destination`` ('-' for standard output); return entries written."""
-    if fmt not in FORMATS:
-        raise BadFile(f"The export format must be csv or json (got {fmt})")
+    if fmt not in EXPORT_FORMATS:
+        raise BadFile(f"The export format must be csv, json or fhir (got {fmt})")
     if destination != "-":
         checked_output(destination, diary.path)
-    text = export_text(diary, fmt)
-    count = diary.entries.count()
+    text, count = _export(diary, fmt, start, end)
     if destination == "-":
         sys.stdout.write(text)
         return count

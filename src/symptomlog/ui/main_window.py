@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from symptomlog import __version__
 from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
+from symptomlog.ui import fhir_export
 from symptomlog.ui.charts_view import ChartsView
 from symptomlog.ui.confirm_kinds import ConfirmKindsDialog, needs_confirming
 from symptomlog.ui.context import DiaryContext
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Import CSV or JSON…", self.import_file, "Ctrl+I")
         self._action(file, "&Export…", self.export_file, "Ctrl+E")
+        self._action(
+            file, fhir_export.MENU_TEXT, lambda: fhir_export.export_fhir(self, self.context)
+        )
         self._action(file, "&Backup…", self.backup, "Ctrl+B")
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
