@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from symptomlog.errors import BadFile, CannotWrite, Problem, ValidationError
+from symptomlog.errors import BadFile, Problem, ValidationError
 from symptomlog.exchange.csv_format import read_csv, write_csv
 from symptomlog.exchange.json_format import Snapshot, read_json, write_json
+from symptomlog.files import write_atomically
 from symptomlog.store import Diary
 from symptomlog.store.outputs import checked_output
 
@@ -120,23 +119,3 @@ def export_file(
         return count
     write_atomically(Path(destination), text.encode("utf-8"))
     return count
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a half-written export never replaces a good one."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        # Exports hold health data: readable by the owner only, like the diary itself.
-        # A stale partial file is removed first, so its mode is never passed on.
-        partial.unlink(missing_ok=True)
-        with os.fdopen(
-            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb"
-        ) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise CannotWrite(f"Cannot write {path}: {error.strerror or error}") from None

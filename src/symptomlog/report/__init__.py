@@ -25,7 +25,7 @@ def build_report(
     generated: datetime | None = None,
 ) -> int:
     """Write the report for [start, end] to ``output`` (whole or not at all); return its pages."""
-    from symptomlog.exchange.transfer import write_atomically
+    from symptomlog.files import write_atomically
     from symptomlog.report.pdf import render_pdf
     from symptomlog.report.summary import build_data
     from symptomlog.store.outputs import checked_output

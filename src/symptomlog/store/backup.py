@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from symptomlog.errors import DiaryUnavailable
-from symptomlog.store.paths import create_private_file, ensure_private_folder
+from symptomlog.files import private_partial
+from symptomlog.store.paths import ensure_private_folder
 from symptomlog.store.sqlite_files import connect
 
 
@@ -22,12 +23,13 @@ def copy_diary(source: Path, destination: Path) -> Path:
         raise DiaryUnavailable(f"A backup cannot overwrite the diary itself ({source})")
     try:
         ensure_private_folder(destination.parent)
-        partial = destination.with_name(destination.name + ".partial")
-        partial.unlink(missing_ok=True)
-        create_private_file(partial)
-        with closing(connect(source, "ro")) as src, closing(connect(partial, "rw")) as dst:
+        # never half a backup under its real name: written beside it, then renamed
+        with (
+            private_partial(destination) as partial,
+            closing(connect(source, "ro")) as src,
+            closing(connect(partial, "rw")) as dst,
+        ):
             src.backup(dst)
-        partial.replace(destination)  # atomic: never a half-written backup under the real name
     except (OSError, sqlite3.Error) as error:
         raise DiaryUnavailable(f"Cannot write the backup {destination}: {error}") from None
     return destination

@@ -148,7 +148,7 @@ class ReportView(QWidget):
         )
 
     def save_as(self) -> None:
-        from symptomlog.exchange.transfer import write_atomically
+        from symptomlog.files import write_atomically
 
         if self.pdf is None or self._stale:
             self.refresh()
