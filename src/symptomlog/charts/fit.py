@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter
 
 CHAR_EM = 0.62
 """The width of an average character (DejaVu Sans) in em, with slack."""
@@ -58,15 +60,24 @@ def _text_height(text: Text) -> float:
     return lines * LINE_EM * inches(text.get_fontsize())
 
 
+def tick_size(axis: Axis) -> float:
+    """The tick labels' size in points, from the tick settings (no ticks are made for it:
+    asking for the labels themselves runs the locator, a few ms each time)."""
+    size = axis.get_tick_params(which="major").get("labelsize", TICK_PT)
+    return float(size) if isinstance(size, int | float) else TICK_PT
+
+
+def _tick_texts(axis: Axis) -> list[str]:
+    """Fixed tick labels (the jaundice signs' names); numbers and dates are short."""
+    formatter = axis.get_major_formatter()
+    return [str(t) for t in formatter.seq] if isinstance(formatter, FixedFormatter) else []
+
+
 def enlarge(figure: Figure, scale: float) -> None:
     """Every text of the figure, and the ticks drawn later, ``scale`` times larger."""
     if scale == 1.0:
         return
-    sizes = {}
-    for axes in figure.axes:  # read before scaling: ticks may be made by this very call
-        for name, axis in (("x", axes.xaxis), ("y", axes.yaxis)):
-            labels = axis.get_majorticklabels()
-            sizes[(axes, name)] = labels[0].get_fontsize() if labels else TICK_PT
+    sizes = {(a, n): tick_size(a.xaxis if n == "x" else a.yaxis) for a in figure.axes for n in "xy"}
     for text in figure.findobj(Text):
         text.set_fontsize(text.get_fontsize() * scale)
     for (axes, name), size in sizes.items():
@@ -88,10 +99,10 @@ def _right_of_plot(axes: Axes) -> float:
 
 
 def _left_of_plot(axes: Axes) -> float:
-    labels = [t for t in axes.get_yticklabels() if t.get_text()]
-    size = axes.yaxis.get_majorticklabels()[0].get_fontsize() if labels else TICK_PT
-    ticks = max((_text_width(t) for t in labels), default=4 * CHAR_EM * inches(size))
+    size = tick_size(axes.yaxis)
+    longest = max((len(t) for t in _tick_texts(axes.yaxis)), default=4)
     label = axes.yaxis.get_label()
+    ticks = longest * CHAR_EM * inches(size)
     return ticks + (_text_height(label) if label.get_text() else 0.0) + 0.15
 
 
@@ -107,10 +118,8 @@ def _title_height(axes: Axes) -> float:
 
 
 def _bottom_of_plot(axes: Axes) -> float:
-    labels = axes.xaxis.get_majorticklabels()
-    size = labels[0].get_fontsize() if labels else TICK_PT
-    shown = axes.xaxis.get_tick_params().get("labelbottom", True)
-    height = LINE_EM * inches(size) + 0.08 if shown else 0.0
+    shown = axes.xaxis.get_tick_params(which="major").get("labelbottom", True)
+    height = LINE_EM * inches(tick_size(axes.xaxis)) + 0.08 if shown else 0.0
     label = axes.xaxis.get_label()
     return height + (_text_height(label) if label.get_text() and shown else 0.0)
 

@@ -17,6 +17,7 @@ from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator, NullLocator
 
 from symptomlog.analysis.cycle_day import by_cycle, mean_by_cycle_day
 from symptomlog.analysis.daily import Day, calendar
@@ -39,9 +40,22 @@ def panel_size(count: int, width: float = 10.0) -> tuple[float, float]:
     return (width, max(3.0, 1.0 + 1.35 * max(count, 1)))
 
 
-def _panels(figure: Figure, count: int, sharey: bool = False) -> list[Axes]:
-    grid = figure.subplots(max(count, 1), 1, sharex=True, sharey=sharey, squeeze=False)
-    return [row[0] for row in grid]
+def _panels(figure: Figure, count: int) -> list[Axes]:
+    """Stacked panels on one time axis. Only the bottom one has ticks along x: the others
+    get the same limits but no x ticks at all (not just hidden labels), because making
+    and drawing ticks is most of what an extra panel costs in a five-year redraw."""
+    grid = figure.subplots(max(count, 1), 1, squeeze=False)
+    panels = [row[0] for row in grid]
+    for axes in panels[:-1]:
+        axes.xaxis.set_major_locator(NullLocator())
+    return panels
+
+
+def _same_x(panels: list[Axes]) -> None:
+    """The bottom panel's x limits on every panel (the shared time axis)."""
+    limits = panels[-1].get_xlim()
+    for axes in panels[:-1]:
+        axes.set_xlim(limits)
 
 
 def _heading(figure: Figure, text: str) -> float:
@@ -76,8 +90,10 @@ def symptom_chart(
         _cycle_bands(axes, cycles, start, end, labels=index == 0)
         _plot_series(axes, days, name, period, index, label_of(name))
         _panel_title(axes, name)
-    for axes in panels:
-        _date_axis(axes, start, end)
+    _date_axis(panels[-1], start, end)
+    for axes in panels[:-1]:
+        axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    _same_x(panels)
     panels[0].set_title(CARER_SHORT, loc="right", fontsize=TICK_PT)
     extra = _heading(figure, f"Symptoms 0–10, worst of the day: {start:%d %b %Y} – {end:%d %b %Y}")
     fit(figure, scale, top_extra=extra * scale)
@@ -128,6 +144,10 @@ def cycle_day_chart(
         _cycle_day_panel(axes, days, cycles, item, longest)
         axes.set_xlim(0.5, longest + 0.5)
         axes.tick_params(axis="x", labelsize=TICK_PT)
+    for axes in panels:
+        axes.xaxis.set_major_locator(MultipleLocator(7))  # the weeks of the cycle
+    for axes in panels[:-1]:
+        axes.tick_params(axis="x", labelbottom=False)
     if not cycles:
         panels[0].text(
             0.5, 0.5, NO_CYCLES, transform=panels[0].transAxes, ha="center", gid="why-empty"
