@@ -68,3 +68,28 @@ def test_today_shows_three_scales_with_large_text(qtbot, large_window: MainWindo
     assert len(shown) >= 3, f"only {shown} fully visible in {visible}"
     assert {"pain", "nausea", "fatigue"} <= set(shown)
     assert large_window.width() <= SCREEN[0]
+
+
+def test_large_text_remembered_at_start_reaches_every_view(
+    qtbot, tmp_path: Path, memory_diary: Diary
+) -> None:
+    """The setting is applied before the window is shown: Today's widgets, made before the
+    font changed, must be large too (a style sheet would otherwise keep the old size)."""
+    QSettings.setPath(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    settings = QSettings("symptomlog", "symptomlog")
+    settings.setValue("view/large_text", True)
+    settings.sync()
+    window = MainWindow(memory_diary)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        expected = system_font().pointSizeF() * LARGE_TEXT_FACTOR
+        for widget in (window.today.save_button, window.today.form.when, window.history.table):
+            assert widget.font().pointSizeF() == pytest.approx(expected, abs=0.01)
+    finally:
+        apply_style(app, False)

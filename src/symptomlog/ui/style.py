@@ -53,4 +53,9 @@ def apply_style(app: QApplication, large: bool) -> None:
         font.setPointSizeF(size * LARGE_TEXT_FACTOR)
     app.setFont(font)
     heading = font.pointSizeF() * 1.4
-    app.setStyleSheet(STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
+    # With a style sheet in force, Qt does not pass a new application font on to widgets
+    # made before it (the whole window, when the app starts with large text remembered):
+    # the size must be in the sheet itself. The more specific rules below still win.
+    size = font.pointSizeF()
+    every = f"QWidget {{ font-size: {size:.2f}pt; }}\n" if size > 0 else ""
+    app.setStyleSheet(every + STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
