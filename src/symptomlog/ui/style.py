@@ -53,9 +53,12 @@ def apply_style(app: QApplication, large: bool) -> None:
         font.setPointSizeF(size * LARGE_TEXT_FACTOR)
     app.setFont(font)
     heading = font.pointSizeF() * 1.4
+    app.setStyleSheet(STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
     # With a style sheet in force, Qt does not pass a new application font on to widgets
-    # made before it (the whole window, when the app starts with large text remembered):
-    # the size must be in the sheet itself. The more specific rules below still win.
-    size = font.pointSizeF()
-    every = f"QWidget {{ font-size: {size:.2f}pt; }}\n" if size > 0 else ""
-    app.setStyleSheet(every + STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
+    # that were never shown (the whole window, when the app starts with large text
+    # remembered), not even through their parent, so each existing widget gets it.
+    # (A "QWidget { font-size }" rule would too, but re-styling every widget makes
+    # each window several times slower to open.) Widgets made later inherit it.
+    for widget in app.allWidgets():
+        if widget.font().pointSizeF() != font.pointSizeF():
+            widget.setFont(font)
