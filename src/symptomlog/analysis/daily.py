@@ -41,8 +41,7 @@ class Day:
         its marker is marked as a carer's only when that very value came from a
         carer's entry: the patient's own 38.1 °C stays the patient's even if a carer
         also wrote 37.2 °C that day. When the patient (or a clinician) and a carer
-        gave the same value, it counts as the patient's own; for vomiting, a sum,
-        it is a carer's only if every episode count came from a carer.
+        gave the same value, it counts as the patient's own.
         """
         return self.sources.get(name)
 
@@ -70,8 +69,6 @@ def _source(name: str, value: Value, group: list[Entry]) -> Recorder | None:
         return None
     if name == "weight_kg":
         deciders = [e for e in group if e.weight_kg is not None][-1:]
-    elif name == "vomiting_episodes":
-        deciders = [e for e in group if e.vomiting_episodes is not None]
     else:
         deciders = [e for e in group if getattr(e, name) == value]
     recorders = [e.recorded_by for e in deciders]
