@@ -93,3 +93,24 @@ def test_large_text_remembered_at_start_reaches_every_view(
             assert widget.font().pointSizeF() == pytest.approx(expected, abs=0.01)
     finally:
         apply_style(app, False)
+
+
+def test_today_shows_three_scales_under_a_red_banner(qtbot, large_window: MainWindow) -> None:
+    """The compact red banner (headline and Details) still leaves room for three scales."""
+    today = large_window.today
+    form = today.form
+    form.measures["temperature_c"].setText("39.5")
+    form.signs["yellow_eyes"].set_value(True)
+    form.scales["pain"].set_value(9)
+    assert today.save() is not None
+    assert not today.banner.isHidden()
+    large_window.show_view("today")
+    large_window.resize(*SCREEN)
+    QApplication.processEvents()
+    viewport = today.scroll.viewport()
+    shown = [
+        name
+        for name, scale in today.form.scales.items()
+        if viewport.rect().contains(QRect(scale.mapTo(viewport, QPoint(0, 0)), scale.size()))
+    ]
+    assert len(shown) >= 3, f"only {shown} visible under the banner"
