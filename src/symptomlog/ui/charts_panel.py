@@ -94,15 +94,7 @@ class ChartsPanel(QWidget):
         self.start = DateField(to_qdate(today - timedelta(days=90)))
         self.end = DateField(to_qdate(today))
         self.symptoms: dict[str, QCheckBox] = {}
-        symptom_grid = QGridLayout()  # two rows: one row of nine would not fit 1024 px
-        symptom_grid.addWidget(QLabel("Symptoms:"), 0, 0)
-        for index, scale in enumerate(ESAS_SCALES):
-            box = QCheckBox(scale.label)
-            box.setChecked(scale.name in DEFAULT_SYMPTOMS)
-            box.toggled.connect(self.redraw)
-            self.symptoms[scale.name] = box
-            symptom_grid.addWidget(box, index // SYMPTOMS_PER_ROW, 1 + index % SYMPTOMS_PER_ROW)
-        symptom_grid.setColumnStretch(SYMPTOMS_PER_ROW + 1, 1)
+        symptom_grid = self._symptom_grid()
         self.hover = QLabel("Point at the chart to see a day's value and who recorded it.")
         self.hover.setTextFormat(Qt.TextFormat.PlainText)
         self.hover.setWordWrap(True)
@@ -110,6 +102,31 @@ class ChartsPanel(QWidget):
         self.save_button.clicked.connect(self.save_as)
         self.hint = PeriodHint()
         self.hint.sig_show.connect(self.show_period)
+        self._layout(symptom_grid)
+        self.chart.currentIndexChanged.connect(self.redraw)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.start.dateChanged.connect(self.redraw)
+        self.end.dateChanged.connect(self.redraw)
+        context.sig_opened.connect(self.reload)
+        context.sig_changed.connect(self.reload)
+        self._period_changed()
+        self.reload()
+
+    def _symptom_grid(self) -> QGridLayout:
+        """The symptoms to draw, in two rows: one row of nine would not fit 1024 px."""
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Symptoms:"), 0, 0)
+        for index, scale in enumerate(ESAS_SCALES):
+            box = QCheckBox(scale.label)
+            box.setChecked(scale.name in DEFAULT_SYMPTOMS)
+            box.toggled.connect(self.redraw)
+            self.symptoms[scale.name] = box
+            grid.addWidget(box, index // SYMPTOMS_PER_ROW, 1 + index % SYMPTOMS_PER_ROW)
+        grid.setColumnStretch(SYMPTOMS_PER_ROW + 1, 1)
+        return grid
+
+    def _layout(self, symptom_grid: QGridLayout) -> None:
+        """Chart and period, the symptoms, the hint, the canvas, then hover and Save."""
         controls = QHBoxLayout()
         add_labelled(
             controls,
@@ -135,14 +152,6 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(bottom)
-        self.chart.currentIndexChanged.connect(self.redraw)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.start.dateChanged.connect(self.redraw)
-        self.end.dateChanged.connect(self.redraw)
-        context.sig_opened.connect(self.reload)
-        context.sig_changed.connect(self.reload)
-        self._period_changed()
-        self.reload()
 
     def reload(self) -> None:
         """Read the diary again (after a save, an import, another diary) and redraw."""

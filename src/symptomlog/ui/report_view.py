@@ -75,6 +75,24 @@ class ReportView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.preview)
+        self._layout(scroll)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.start.dateChanged.connect(self._changed)
+        self.end.dateChanged.connect(self._changed)
+        self.paper.currentIndexChanged.connect(self._changed)
+        context.sig_opened.connect(self._changed)
+        context.sig_changed.connect(self._changed)
+        self._period_changed()
+
+    def _period_changed(self) -> None:
+        days = PERIODS[self.period.currentText()]
+        end = date.today()
+        preset = (end - timedelta(days=days - 1), end) if days > 0 else None
+        show_period(self.start, self.end, preset)
+        self._changed()
+
+    def _layout(self, scroll: QScrollArea) -> None:
+        """Period and paper; Save and Open on a row of their own; the hints; the preview."""
         row = QHBoxLayout()
         add_labelled(
             row,
@@ -96,20 +114,6 @@ class ReportView(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.start.dateChanged.connect(self._changed)
-        self.end.dateChanged.connect(self._changed)
-        self.paper.currentIndexChanged.connect(self._changed)
-        context.sig_opened.connect(self._changed)
-        context.sig_changed.connect(self._changed)
-        self._period_changed()
-
-    def _period_changed(self) -> None:
-        days = PERIODS[self.period.currentText()]
-        end = date.today()
-        preset = (end - timedelta(days=days - 1), end) if days > 0 else None
-        show_period(self.start, self.end, preset)
-        self._changed()
 
     def show_period(self, start: date, end: date) -> None:
         """The hint's "Show …": a custom period with the data, built once."""
