@@ -28,9 +28,22 @@ class Day:
     values: dict[str, Value]
     recorders: frozenset[Recorder] = field(default_factory=frozenset)
     entry_count: int = 0
+    sources: dict[str, Recorder] = field(default_factory=dict)
+    """Who gave each value of the day (see ``source``); absent for values not recorded."""
 
     def get(self, name: str) -> Value:
         return self.values.get(name)
+
+    def source(self, name: str) -> Recorder | None:
+        """Who gave the day's value of this item, not merely who wrote that day.
+
+        A chart shows one value a day (the worst score, the highest temperature), so
+        its marker is marked as a carer's only when that very value came from a
+        carer's entry: the patient's own 38.1 °C stays the patient's even if a carer
+        also wrote 37.2 °C that day. When the patient (or a clinician) and a carer
+        gave the same value, it counts as the patient's own.
+        """
+        return self.sources.get(name)
 
     @property
     def by_carer(self) -> bool:
@@ -50,20 +63,39 @@ def _combine(name: str, values: list[Value]) -> Value:
     raise KeyError(name)
 
 
+def _source(name: str, value: Value, group: list[Entry]) -> Recorder | None:
+    """The recorder of the entry that gave the day's value, the patient's own first."""
+    if value is None:
+        return None
+    if name == "weight_kg":
+        deciders = [e for e in group if e.weight_kg is not None][-1:]
+    else:
+        deciders = [e for e in group if getattr(e, name) == value]
+    recorders = [e.recorded_by for e in deciders]
+    own = [r for r in recorders if r is not Recorder.CARER]
+    return own[0] if own else Recorder.CARER
+
+
+def _day(day: date, group: list[Entry]) -> Day:
+    values = {name: _combine(name, [getattr(e, name) for e in group]) for name in VALUE_FIELDS}
+    if len(group) == 1:  # most days: one entry, one recorder (five years: a quick path)
+        who = group[0].recorded_by
+        sources = {name: who for name, value in values.items() if value is not None}
+        return Day(day, values, frozenset((who,)), 1, sources)
+    sources = {}
+    for name, value in values.items():
+        source = _source(name, value, group)
+        if source is not None:
+            sources[name] = source
+    return Day(day, values, frozenset(e.recorded_by for e in group), len(group), sources)
+
+
 def daily_values(entries: Iterable[Entry]) -> dict[date, Day]:
     """Days that have at least one entry, keyed by date (entries in any order)."""
     by_day: dict[date, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: e.recorded_at):
         by_day.setdefault(entry.recorded_at.date(), []).append(entry)
-    return {
-        day: Day(
-            day,
-            {name: _combine(name, [getattr(e, name) for e in group]) for name in VALUE_FIELDS},
-            frozenset(e.recorded_by for e in group),
-            len(group),
-        )
-        for day, group in by_day.items()
-    }
+    return {day: _day(day, group) for day, group in by_day.items()}
 
 
 def calendar(start: date, end: date) -> list[date]:

@@ -7,16 +7,18 @@ show it on a Qt canvas, save it as PNG or SVG, or put it in the PDF.
 """
 
 from symptomlog.charts.builders import (
-    cycle_day_chart,
     jaundice_chart,
-    symptom_chart,
     temperature_chart,
     weight_chart,
 )
+from symptomlog.charts.fit import fit, refit
+from symptomlog.charts.symptoms import cycle_day_chart, symptom_chart
 
 __all__ = [
     "cycle_day_chart",
+    "fit",
     "jaundice_chart",
+    "refit",
     "symptom_chart",
     "temperature_chart",
     "weight_chart",

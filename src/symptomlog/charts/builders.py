@@ -1,4 +1,4 @@
-"""The five charts: symptoms, weight, jaundice, temperature, and symptoms by cycle day.
+"""The charts' shared parts, and weight, jaundice and temperature (symptoms: ``symptoms``).
 
 Every builder draws only the days that have a value: a missing day is a gap in the
 line (NaN), never a zero and never interpolated. Days recorded by a carer get
@@ -17,10 +17,10 @@ from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
-from symptomlog.analysis.cycle_day import by_cycle, mean_by_cycle_day, ordered
+from symptomlog.analysis.cycle_day import ordered
 from symptomlog.analysis.daily import Day, calendar
-from symptomlog.analysis.trends import item_values
 from symptomlog.analysis.weight import Baseline
+from symptomlog.charts.dates import AppDateFormatter, FittingDateLocator
 from symptomlog.charts.style import (
     BAND_COLOURS,
     CARER_NOTE,
@@ -28,8 +28,8 @@ from symptomlog.charts.style import (
     REFERENCE_COLOUR,
     series_style,
 )
-from symptomlog.domain import ChemoCycle
-from symptomlog.domain.fields import SIGNS, label_of
+from symptomlog.domain import ChemoCycle, Recorder
+from symptomlog.domain.fields import SIGNS
 from symptomlog.domain.thresholds import effective
 
 DEFAULT_SIZE = (10.0, 4.0)
@@ -87,7 +87,11 @@ def _values(days: dict[date, Day], name: str, period: list[date]) -> list[float]
 def _plot_series(
     axes: Axes, days: dict[date, Day], name: str, period: list[date], index: int, label: str
 ) -> None:
-    """A line with gaps, filled markers on the patient's days and hollow ones on a carer's."""
+    """A line with gaps, filled markers, and hollow ones where the day's value is a carer's.
+
+    Each day shows one value (the worst score, the highest temperature), so its marker
+    says who gave that value (``Day.source``), not whether anyone else wrote that day.
+    """
     style = series_style(index)
     values = _values(days, name, period)
     line = axes.plot(
@@ -101,8 +105,8 @@ def _plot_series(
         linestyle=style.linestyle,
     )[0]
     line.set_gid(f"series:{name}")
-    own = [(d, v) for d, v in zip(period, values, strict=True) if not math.isnan(v)]
-    carer = [(d, v) for d, v in own if days[d].by_carer]
+    recorded = [(d, v) for d, v in zip(period, values, strict=True) if not math.isnan(v)]
+    carer = [(d, v) for d, v in recorded if days[d].source(name) is Recorder.CARER]
     colour = style.colour
     if carer:  # a larger white-filled marker over each carer's day
         axes.plot(
@@ -180,34 +184,13 @@ def _cycle_bands(
 
 
 def _date_axis(axes: Axes, start: date, end: date) -> None:
+    """Dates in the app's words ("Wed 25 Nov", "25 Nov"), as many as fit the width."""
     axes.xaxis_date()
     axes.set_xlim(x(start), x(end + timedelta(days=1)))
+    axes.xaxis.set_major_locator(FittingDateLocator(start, end))
+    axes.xaxis.set_major_formatter(AppDateFormatter(start, end))
     axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     axes.tick_params(axis="x", labelsize=8)
-    for label in axes.get_xticklabels():
-        label.set_rotation(0)
-
-
-def symptom_chart(
-    days: dict[date, Day],
-    cycles: Sequence[ChemoCycle],
-    start: date,
-    end: date,
-    names: Sequence[str] = ("pain", "nausea", "fatigue"),
-    figure: Figure | None = None,
-) -> Figure:
-    """0-10 scores over time (worst of each day) against the cycle bands."""
-    figure = _prepare(figure)
-    axes = figure.add_subplot()
-    period = calendar(start, end)
-    _cycle_bands(axes, cycles, start, end)
-    for index, name in enumerate(names):
-        _plot_series(axes, days, name, period, index, label_of(name))
-    axes.set_ylim(-0.3, 10.3)
-    axes.set_yticks(range(0, 11, 2))
-    axes.set_ylabel("score 0–10 (worst of the day)")
-    _finish(axes, start, end, f"Symptoms, {start:%d %b %Y} – {end:%d %b %Y}")
-    return figure
 
 
 def _finish(axes: Axes, start: date, end: date, title: str) -> None:
@@ -366,48 +349,4 @@ def jaundice_chart(
     itch_axes.set_ylabel("itch")
     _date_axis(signs_axes, start, end)
     _date_axis(itch_axes, start, end)
-    return figure
-
-
-def cycle_day_chart(
-    days: dict[date, Day],
-    cycles: Sequence[ChemoCycle],
-    name: str = "nausea",
-    figure: Figure | None = None,
-) -> Figure:
-    """One symptom by day of the cycle: a faint line per cycle and the bold mean."""
-    figure = _prepare(figure)
-    axes = figure.add_subplot()
-    values = item_values(days, name)
-    style = series_style(0)
-    longest = max((c.cycle_days for c in cycles), default=14)
-    days_of_cycle = list(range(1, longest + 1))
-    for label, by_day in by_cycle(cycles, values).items():
-        if not by_day:
-            continue
-        ys = [by_day.get(d, math.nan) for d in days_of_cycle]
-        axes.plot(
-            days_of_cycle, ys, color=style.colour, alpha=0.25, linewidth=1, gid=f"cycle:{label}"
-        )
-    mean = mean_by_cycle_day(cycles, values)
-    if mean:
-        axes.plot(
-            days_of_cycle,
-            [mean.get(d, math.nan) for d in days_of_cycle],
-            color="#000000",
-            linewidth=2.6,
-            marker="o",
-            markersize=3,
-            label="mean of all cycles",
-            gid="mean",
-        )
-    axes.set_xlim(0.5, longest + 0.5)
-    axes.set_ylim(-0.3, 10.3)
-    axes.set_xlabel("day of the cycle (day 1 = drugs given)")
-    axes.set_ylabel(f"{label_of(name)} 0–10")
-    axes.grid(color="#EEEEEE", linewidth=0.6)
-    axes.set_title(
-        f"{label_of(name)} by day of the cycle (faint: each cycle)", fontsize=10, loc="left"
-    )
-    _legend(axes, note="")
     return figure

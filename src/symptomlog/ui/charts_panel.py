@@ -13,14 +13,17 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.dates import num2date
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,15 +33,20 @@ from symptomlog.analysis.trends import item_values
 from symptomlog.analysis.weight import baseline_of
 from symptomlog.charts import (
     cycle_day_chart,
+    fit,
     jaundice_chart,
+    refit,
     symptom_chart,
     temperature_chart,
     weight_chart,
 )
+from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, label_of
 from symptomlog.domain.thresholds import effective
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.period_hint import PeriodHint
+from symptomlog.ui.style import system_font
 from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
@@ -56,6 +64,11 @@ CHARTS = {
 }
 PERIODS = {"4 weeks": 28, "3 months": 91, "6 months": 182, "All": 0, "Custom": -1}
 DEFAULT_SYMPTOMS = ("pain", "nausea", "fatigue")
+SYMPTOMS_PER_ROW = 5
+CHART_BASE_PT = 8.0
+"""The builders' tick size: the screen scales chart text so ticks match the app's text."""
+PANEL_MIN_EM = 6
+"""The least height of one symptom's panel, in lines of the app's text."""
 
 
 class ChartsPanel(QWidget):
@@ -69,6 +82,7 @@ class ChartsPanel(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setAccessibleName("Chart")
         self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self.canvas.mpl_connect("resize_event", lambda _event: refit(self.figure))
         self.chart = QComboBox()
         for key, title in CHARTS.items():
             self.chart.addItem(title, key)
@@ -80,19 +94,39 @@ class ChartsPanel(QWidget):
         self.start = DateField(to_qdate(today - timedelta(days=90)))
         self.end = DateField(to_qdate(today))
         self.symptoms: dict[str, QCheckBox] = {}
-        symptom_row = QHBoxLayout()
-        symptom_row.addWidget(QLabel("Symptoms:"))
-        for scale in ESAS_SCALES:
+        symptom_grid = self._symptom_grid()
+        self.hover = QLabel("Point at the chart to see a day's value and who recorded it.")
+        self.hover.setTextFormat(Qt.TextFormat.PlainText)
+        self.hover.setWordWrap(True)
+        self.save_button = QPushButton("&Save chart as PNG or SVG…")
+        self.save_button.clicked.connect(self.save_as)
+        self.hint = PeriodHint()
+        self.hint.sig_show.connect(self.show_period)
+        self._layout(symptom_grid)
+        self.chart.currentIndexChanged.connect(self.redraw)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.start.dateChanged.connect(self.redraw)
+        self.end.dateChanged.connect(self.redraw)
+        context.sig_opened.connect(self.reload)
+        context.sig_changed.connect(self.reload)
+        self._period_changed()
+        self.reload()
+
+    def _symptom_grid(self) -> QGridLayout:
+        """The symptoms to draw, in two rows: one row of nine would not fit 1024 px."""
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Symptoms:"), 0, 0)
+        for index, scale in enumerate(ESAS_SCALES):
             box = QCheckBox(scale.label)
             box.setChecked(scale.name in DEFAULT_SYMPTOMS)
             box.toggled.connect(self.redraw)
             self.symptoms[scale.name] = box
-            symptom_row.addWidget(box)
-        symptom_row.addStretch(1)
-        self.hover = QLabel("Point at the chart to see a day's value and who recorded it.")
-        self.hover.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = QPushButton("&Save chart as PNG or SVG…")
-        self.save_button.clicked.connect(self.save_as)
+            grid.addWidget(box, index // SYMPTOMS_PER_ROW, 1 + index % SYMPTOMS_PER_ROW)
+        grid.setColumnStretch(SYMPTOMS_PER_ROW + 1, 1)
+        return grid
+
+    def _layout(self, symptom_grid: QGridLayout) -> None:
+        """Chart and period, the symptoms, the hint, the canvas, then hover and Save."""
         controls = QHBoxLayout()
         add_labelled(
             controls,
@@ -104,20 +138,20 @@ class ChartsPanel(QWidget):
             ),
         )
         controls.addStretch(1)
-        controls.addWidget(self.save_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hover, 1)
+        bottom.addWidget(self.save_button)
+        self.scroll = QScrollArea()  # many ticked symptoms: panels keep a readable height
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.canvas)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
-        layout.addLayout(symptom_row)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.hover)
-        self.chart.currentIndexChanged.connect(self.redraw)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.start.dateChanged.connect(self.redraw)
-        self.end.dateChanged.connect(self.redraw)
-        context.sig_opened.connect(self.reload)
-        context.sig_changed.connect(self.reload)
-        self._period_changed()
-        self.reload()
+        layout.addLayout(symptom_grid)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bottom)
 
     def reload(self) -> None:
         """Read the diary again (after a save, an import, another diary) and redraw."""
@@ -146,6 +180,26 @@ class ChartsPanel(QWidget):
     def period_dates(self) -> tuple[date, date]:
         return chosen_period(self.start, self.end)
 
+    def show_period(self, start: date, end: date) -> None:
+        """The hint's "Show …": a custom period with the data, drawn once."""
+        self.period.blockSignals(True)
+        self.period.setCurrentText("Custom")
+        self.period.blockSignals(False)
+        show_period(self.start, self.end, (start, end))
+        show_period(self.start, self.end, None)  # unlocked: Custom dates can be typed
+        self.redraw()
+
+    def text_scale(self) -> float:
+        """Chart text as large as the app's text, so large text enlarges the charts too."""
+        size = QApplication.font().pointSizeF()
+        base = system_font().pointSizeF()
+        return max(1.0, size / CHART_BASE_PT) if size > 0 and base > 0 else 1.0
+
+    def _fit_canvas(self, panels: int) -> None:
+        """Each panel at least a few lines of text high; more panels scroll."""
+        line = self.fontMetrics().lineSpacing()
+        self.canvas.setMinimumHeight(max(1, panels) * PANEL_MIN_EM * line)
+
     def redraw(self) -> None:
         if not hasattr(self, "cycles"):
             return
@@ -155,21 +209,36 @@ class ChartsPanel(QWidget):
         names = self.chosen_symptoms() or list(DEFAULT_SYMPTOMS[:1])
         for box in self.symptoms.values():
             box.setEnabled(kind in ("symptoms", "cycle_day"))
-        if kind == "symptoms":
-            symptom_chart(self.days, self.cycles, start, end, names, figure=self.figure)
-        elif kind == "weight":
-            base = baseline_of(self.profile, item_values(self.days, "weight_kg"))
-            weight_chart(self.days, base, start, end, self.cycles, figure=self.figure)
-        elif kind == "jaundice":
-            jaundice_chart(self.days, self.cycles, start, end, figure=self.figure)
-        elif kind == "temperature":
-            limits = effective(self.profile.thresholds)
-            temperature_chart(self.days, self.cycles, start, end, figure=self.figure, limits=limits)
-        else:
-            inside = [c for c in self.cycles if start <= c.start <= end] or self.cycles
-            latest_line = [c for c in inside if c.line == inside[-1].line] if inside else []
-            cycle_day_chart(self.days, latest_line, names[0], figure=self.figure)
+        self._fit_canvas(len(names) if kind in ("symptoms", "cycle_day") else 1)
+        in_period = sum(1 for day in self.days if start <= day <= end)
+        self.hint.update_for(self.context.diary, start, end, in_period)
+        self._draw(kind, names, start, end, self.text_scale())
         self.canvas.draw()
+
+    def _draw(self, kind: str, names: list[str], start: date, end: date, scale: float) -> None:
+        """The chosen chart on the canvas's figure, its text at the app's size."""
+        figure, days, cycles = self.figure, self.days, self.cycles
+        if kind == "symptoms":
+            symptom_chart(days, cycles, start, end, names, figure=figure, scale=scale)
+        elif kind == "cycle_day":
+            inside = [c for c in cycles if start <= c.start <= end] or cycles
+            latest_line = [c for c in inside if c.line == inside[-1].line] if inside else []
+            cycle_day_chart(days, latest_line, figure=figure, names=names, scale=scale)
+        else:  # these builders draw at the PDF's size; fit enlarges their text afterwards
+            if kind == "weight":
+                base = baseline_of(self.profile, item_values(days, "weight_kg"))
+                weight_chart(days, base, start, end, cycles, figure=figure)
+            elif kind == "jaundice":
+                jaundice_chart(days, cycles, start, end, figure=figure)
+            else:
+                limits = effective(self.profile.thresholds)
+                temperature_chart(days, cycles, start, end, figure=figure, limits=limits)
+            fit(figure, scale)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "cycles"):
+            self.redraw()  # large text on or off: the chart text follows
+        super().changeEvent(event)
 
     def _hover(self, event: MouseEvent) -> None:
         """Date, value and recorder of the nearest recorded day under the pointer."""
@@ -188,9 +257,8 @@ class ChartsPanel(QWidget):
             "temperature": ["temperature_c"],
             "jaundice": ["yellow_eyes", "yellow_skin", "dark_urine", "pale_stools", "itch"],
         }[kind]
-        parts = [_shown(name, record.get(name)) for name in names]
-        who = ", ".join(sorted(r.label for r in record.recorders))
-        self.hover.setText(f"{nearest:%a %d %b %Y}: {'; '.join(parts)} — recorded by {who}")
+        parts = [_shown(name, record.get(name), record.source(name)) for name in names]
+        self.hover.setText(f"{nearest:%a %d %b %Y}: {'; '.join(parts)}")
         self.hover.setAccessibleName(self.hover.text())
 
     def save_as(self) -> None:
@@ -207,11 +275,12 @@ class ChartsPanel(QWidget):
         self.context.sig_status.emit(f"Chart saved to {name}.")
 
 
-def _shown(name: str, value: object) -> str:
+def _shown(name: str, value: object, source: Recorder | None = None) -> str:
+    """ "Temperature 38.1 (patient)": each value with who gave it, not who wrote that day."""
     if value is None:
         return f"{label_of(name)} not recorded"
+    who = f" ({source.label.lower()})" if source is not None else ""
     if isinstance(value, bool):
-        return f"{label_of(name)} {'yes' if value else 'no'}"
-    return (
-        f"{label_of(name)} {value:g}" if isinstance(value, float) else f"{label_of(name)} {value}"
-    )
+        return f"{label_of(name)} {'yes' if value else 'no'}{who}"
+    shown = f"{value:g}" if isinstance(value, float) else f"{value}"
+    return f"{label_of(name)} {shown}{who}"

@@ -88,16 +88,18 @@ class EntryForm(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(self._who_and_when())
         columns = QHBoxLayout()
+        # Two columns of about equal height that share the width: read (and tabbed) down
+        # the left, then down the right; neither leaves half the form empty.
         left = QVBoxLayout()
         for name in MAIN_SCALES:
             left.addWidget(self._scale_box(name))
+        left.addWidget(self._measures_box())
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(self._measures_box())
         right.addWidget(self._jaundice_box())
         right.addStretch(1)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         outer.addLayout(columns)
         outer.addWidget(self._more_section())
         notes_label = QLabel("&Notes (in your own words)")
@@ -189,7 +191,7 @@ class EntryForm(QWidget):
         box = QGroupBox("Signs of jaundice")
         grid = QGridLayout(box)
         for row, sign in enumerate(SIGNS):
-            toggle = YesNoInput(sign.label)
+            toggle = YesNoInput(sign.label, fill=True)
             toggle.changed.connect(self.edited)
             label = QLabel(sign.label)
             label.setBuddy(toggle)

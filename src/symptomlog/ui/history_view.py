@@ -36,6 +36,7 @@ from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.history_model import EntryTableModel
+from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
@@ -118,8 +119,11 @@ class HistoryView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = PeriodHint()
+        self.hint.sig_show.connect(self.show_period)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(self.button_row)
@@ -187,6 +191,14 @@ class HistoryView(QWidget):
             self.start.setDate(to_qdate(span[0]))
             self.end.setDate(to_qdate(max(span[1], date.today())))
 
+    def show_period(self, start: date, end: date) -> None:
+        """Both dates at once, then one refresh (the hint's "Show …" button)."""
+        for field, day in ((self.start, start), (self.end, end)):
+            field.blockSignals(True)
+            field.setDate(to_qdate(day))
+            field.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
         value = self.recorder.currentData()
@@ -202,6 +214,7 @@ class HistoryView(QWidget):
         row = self.table.currentIndex().row()
         self.model.set_entries(entries, at_least(flags, Level.AMBER))
         self.count_label.setText(f"{len(entries)} entries")
+        self.hint.update_for(diary, start, end, len(entries))
         if entries:
             # Stay on the entry just corrected, or near the one just deleted.
             same = self.model.row_of(current.id) if current is not None else None

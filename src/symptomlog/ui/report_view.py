@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
@@ -63,6 +64,8 @@ class ReportView(QWidget):
         self.open_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_as)
         self.open_button.clicked.connect(self.open_saved)
+        self.hint = PeriodHint()
+        self.hint.sig_show.connect(self.show_period)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,23 +75,7 @@ class ReportView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.preview)
-        row = QHBoxLayout()
-        add_labelled(
-            row,
-            (
-                ("&Period", self.period),
-                ("From", self.start),
-                ("To", self.end),
-                ("Pap&er", self.paper),
-            ),
-        )
-        row.addStretch(1)
-        row.addWidget(self.save_button)
-        row.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
+        self._layout(scroll)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.start.dateChanged.connect(self._changed)
         self.end.dateChanged.connect(self._changed)
@@ -102,6 +89,39 @@ class ReportView(QWidget):
         end = date.today()
         preset = (end - timedelta(days=days - 1), end) if days > 0 else None
         show_period(self.start, self.end, preset)
+        self._changed()
+
+    def _layout(self, scroll: QScrollArea) -> None:
+        """Period and paper; Save and Open on a row of their own; the hints; the preview."""
+        row = QHBoxLayout()
+        add_labelled(
+            row,
+            (
+                ("&Period", self.period),
+                ("From", self.start),
+                ("To", self.end),
+                ("Pap&er", self.paper),
+            ),
+        )
+        row.addStretch(1)
+        actions = QHBoxLayout()  # a row of its own: with large text one row would not fit 1024 px
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(actions)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+
+    def show_period(self, start: date, end: date) -> None:
+        """The hint's "Show …": a custom period with the data, built once."""
+        self.period.blockSignals(True)
+        self.period.setCurrentText("Custom")
+        self.period.blockSignals(False)
+        show_period(self.start, self.end, (start, end))
+        show_period(self.start, self.end, None)  # unlocked: Custom dates can be typed
         self._changed()
 
     def _changed(self) -> None:
@@ -123,6 +143,7 @@ class ReportView(QWidget):
 
         start, end = self.period_dates()
         diary = self.context.diary
+        self.hint.update_for(diary, start, end, len(diary.entries.between(start, end)))
         data = build_data(
             diary.entries.between(None, end), diary.cycles.all(), diary.profile.get(), start, end
         )

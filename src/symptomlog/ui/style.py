@@ -54,3 +54,11 @@ def apply_style(app: QApplication, large: bool) -> None:
     app.setFont(font)
     heading = font.pointSizeF() * 1.4
     app.setStyleSheet(STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
+    # With a style sheet in force, Qt does not pass a new application font on to widgets
+    # that were never shown (the whole window, when the app starts with large text
+    # remembered), not even through their parent, so each existing widget gets it.
+    # (A "QWidget { font-size }" rule would too, but re-styling every widget makes
+    # each window several times slower to open.) Widgets made later inherit it.
+    for widget in app.allWidgets():
+        if widget.font().pointSizeF() != font.pointSizeF():
+            widget.setFont(font)

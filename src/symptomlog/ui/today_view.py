@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,8 @@ from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner, details_text
+
+TODAY_LIST_LINES = 2
 
 
 def flags_for_day(context: DiaryContext, day: date) -> list[Flag]:
@@ -56,7 +58,7 @@ class TodayView(QWidget):
         self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
         self.today_list = QListWidget()
         self.today_list.setAccessibleName("Entries saved today")
-        self.today_list.setMaximumHeight(72)
+        self._fit_today_list()
         self.today_list.setWordWrap(True)
         self.amber_label = QLabel()
         self.amber_label.setWordWrap(True)
@@ -74,7 +76,7 @@ class TodayView(QWidget):
         self.refresh()
 
     def _layout(self) -> None:
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
@@ -83,18 +85,18 @@ class TodayView(QWidget):
         buttons.addWidget(self.save_button, 3)
         buttons.addWidget(self.clear_button, 1)
         messages = QVBoxLayout()
+        messages.setSpacing(0)
         messages.addWidget(self.saved_label)
         messages.addWidget(self.amber_label)
-        messages.addStretch(1)
-        saved_today = QVBoxLayout()
         caption = QLabel("Saved to&day:")
         caption.setBuddy(self.today_list)
-        saved_today.addWidget(caption)
-        saved_today.addWidget(self.today_list)
-        side = QHBoxLayout()
+        caption.setAlignment(Qt.AlignmentFlag.AlignTop)
+        side = QHBoxLayout()  # one compact strip, so the form keeps the height (large text)
         side.addLayout(messages, 3)
-        side.addLayout(saved_today, 2)
+        side.addWidget(caption, 0, Qt.AlignmentFlag.AlignTop)
+        side.addWidget(self.today_list, 2)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
@@ -102,6 +104,17 @@ class TodayView(QWidget):
         self.form.set_tab_order()
         QWidget.setTabOrder(self.form.notes, self.save_button)
         QWidget.setTabOrder(self.save_button, self.clear_button)
+
+    def _fit_today_list(self) -> None:
+        """Two lines of today's entries (it scrolls): at 1024x700 with large text the form
+        above must keep room for at least three scales."""
+        lines = self.today_list.fontMetrics().lineSpacing() * TODAY_LIST_LINES
+        self.today_list.setMaximumHeight(lines + 2 * self.today_list.frameWidth() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # large text on or off
+            self._fit_today_list()
+        super().changeEvent(event)
 
     def save(self) -> Entry | None:
         """Save the form through the core; on any failure keep every typed value."""

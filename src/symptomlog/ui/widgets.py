@@ -158,12 +158,14 @@ class ScaleInput(ChoiceRow):
 class YesNoInput(ChoiceRow):
     """A yes/no sign; Y or N chooses, Delete clears (not recorded)."""
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, parent: QWidget | None = None, fill: bool = False) -> None:
+        """``fill``: the two buttons share the row's width (bigger targets, no empty half)."""
         super().__init__([(True, "Yes"), (False, "No")], label, None, parent)
         for button in self._group.buttons():
             button.setMinimumWidth(64)
             button.setMinimumHeight(34)
-        self._row.addStretch(1)
+        if not fill:
+            self._row.addStretch(1)
 
     def hint(self) -> str:
         return "Y for yes, N for no, Delete clears it."
