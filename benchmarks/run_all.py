@@ -16,6 +16,7 @@ BENCHMARKS = (
     "benchmarks.bench_report",
     "benchmarks.bench_save",
     "benchmarks.bench_memory",
+    "benchmarks.bench_freeze",
 )
 
 

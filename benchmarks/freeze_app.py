@@ -1,0 +1,100 @@
+"""Child process of ``bench_freeze``: how long the window stops answering during each
+action a person takes, measured by a heartbeat timer on the window's own thread.
+
+A ``QTimer`` fires every 10 ms; while the window's thread is busy, it cannot fire.
+The longest gap between two beats during an action is how long the window froze.
+Prints one line per action: ``name<TAB>longest gap in seconds``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from symptomlog.store import Diary
+from symptomlog.ui.main_window import MainWindow
+
+BEAT_MS = 10
+SETTLE_S = 0.6
+"""After each action the event loop runs this long, so work it started later still counts."""
+
+
+class Heartbeat:
+    """Records the longest gap between beats since the last ``reset``."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(BEAT_MS)
+        self.timer.timeout.connect(self._beat)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+
+def run_for(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+
+
+def measure(app: QApplication, beat: Heartbeat, name: str, action: Callable[[], object]) -> None:
+    run_for(app, 0.2)
+    beat.reset()
+    QTimer.singleShot(0, action)  # as a click would: from inside the event loop
+    run_for(app, SETTLE_S)
+    run_for(app, 0.05)  # one more beat after the action, in case it outlasted the settling
+    longest = beat.longest
+    print(f"{name}\t{longest:.4f}", flush=True)
+
+
+def main(path: str, csv: str, empty: str) -> int:
+    app = QApplication(sys.argv[:1])
+    window = MainWindow(Diary.open(Path(path), backup=False))
+    window.resize(1024, 700)
+    window.show()
+    beat = Heartbeat()
+    beat.timer.start()
+    charts = window.views["charts"]
+    measure(app, beat, "first switch to Charts", lambda: window.show_view("charts"))
+    panel = charts.panel
+    measure(app, beat, "chart period All (five years)", lambda: panel.period.setCurrentText("All"))
+    report = window.views["report"]
+
+    def year_report() -> None:
+        window.show_view("report")
+        end = report.end.date()
+        report.start.setDate(QDate(end.year() - 1, end.month(), end.day()))
+
+    measure(app, beat, "Report preview for a year", year_report)
+    from symptomlog.exchange.transfer import import_file
+
+    target = Diary.open(Path(empty), backup=False)  # as File ▸ Import does, on this thread
+
+    def import_years() -> None:
+        import_file(target, Path(csv))
+        window.context.changed("Imported.")
+
+    measure(app, beat, "import five years (CSV)", import_years)
+    window.show_view("today")
+    window.today.form.scales["pain"].set_value(3)
+    measure(app, beat, "save an entry", window.today.save)
+    window.context.diary.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))
