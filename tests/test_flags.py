@@ -10,6 +10,7 @@ import pytest
 
 from symptomlog.analysis.flags import Level, find_flags
 from symptomlog.domain import ChemoCycle, Contact, Entry, Profile
+from symptomlog.domain.thresholds import effective
 from symptomlog.errors import ValidationError
 
 DAY = date(2026, 3, 20)
@@ -310,8 +311,8 @@ def test_no_trend_info_inside_a_severe_episode_already_flagged() -> None:
 def test_thresholds_only_inside_their_safe_range(
     key: str, below: float, low: float, high: float, above: float
 ) -> None:
-    assert Profile(thresholds={key: low}).thresholds[key] == low
-    assert Profile(thresholds={key: high}).thresholds[key] == high
+    assert effective(Profile(thresholds={key: low}).thresholds)[key] == low
+    assert effective(Profile(thresholds={key: high}).thresholds)[key] == high
     for unsafe in (below, above):
         with pytest.raises(ValidationError, match="safe range"):
             Profile(thresholds={key: unsafe})
@@ -350,3 +351,7 @@ def test_a_weekday_nurse_is_never_shown_as_the_24_hour_line() -> None:
 def test_amber_without_a_daytime_team_names_the_24_hour_line() -> None:
     [amber] = find_flags([entry(nausea=8)], CYCLES, Profile(contacts=(LINE,)))
     assert amber.message.startswith("Tell your care team today: ring your 24-hour line")
+
+
+def test_an_override_equal_to_the_default_is_not_a_change() -> None:
+    assert Profile(thresholds={"fever_c": 37.5, "chemo_window_days": 42.0}).thresholds == {}

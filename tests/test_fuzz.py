@@ -20,8 +20,11 @@ from symptomlog.store import Diary
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+NAME_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+"""What a name may hold: no control characters (they would rewrite a terminal)."""
 NOTE_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\r"),
+    max_size=40,
 )
 
 
@@ -95,7 +98,7 @@ def entries(draw: st.DrawFn) -> list[Entry]:
             Entry(
                 recorded_at=start + timedelta(hours=7 * index),
                 recorded_by=draw(st.sampled_from(list(Recorder))),
-                recorder_name=draw(st.none() | NOTE_TEXT.filter(str.strip)),
+                recorder_name=draw(st.none() | NAME_TEXT.filter(str.strip)),
                 notes=note if note and note.strip() else None,
                 **values,  # type: ignore[arg-type]
             )

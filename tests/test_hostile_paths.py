@@ -316,3 +316,103 @@ def test_the_command_line_says_when_the_automatic_backup_fails(db: Path) -> None
     result = run("flags", db=db)
     assert result.returncode == 0
     assert "automatic backup could not be written" in result.stderr
+
+
+def test_backup_never_overwrites_another_diary(db: Path, tmp_path: Path) -> None:
+    mum = tmp_path / "mum.sqlite3"
+    assert run("add", "--pain", "7", "--note", "Mum's own entry", db=mum).returncode == 0
+    before = mum.read_bytes()
+    result = run("backup", "-o", str(mum), db=db)
+    assert result.returncode == 2 and "1 of its entries are not in this one" in result.stderr
+    assert mum.read_bytes() == before
+
+
+def test_a_save_racing_a_restore_is_refused_not_lost(db: Path, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from symptomlog.domain import Entry
+
+    copy = tmp_path / "copy.sqlite3"
+    assert run("backup", "-o", str(copy), db=db).returncode == 0
+    with Diary.open(db) as window:  # a window open on the diary
+        restore_diary(copy, db)  # another program restores over it
+        with pytest.raises(DiaryUnavailable, match="replaced by another program"):
+            window.entries.add(Entry(datetime(2026, 1, 2, 9, 0), pain=5))
+
+
+def test_an_empty_db_option_is_refused(tmp_path: Path) -> None:
+    result = run("--db", "", "add", "--pain", "2")
+    assert result.returncode == 2 and "--db is empty" in result.stderr
+    assert not (tmp_path / "home").exists()
+
+
+def test_an_existing_empty_file_becomes_a_private_diary(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.write_bytes(b"")
+    path.chmod(0o666)
+    assert run("add", "--pain", "2", db=path).returncode == 0
+    assert file_mode(path) == 0o600
+
+
+def test_every_new_folder_is_private_whatever_the_umask(db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "c" / "diary.sqlite3"
+    old_umask = os.umask(0)
+    try:
+        restore_diary(db, target)
+    finally:
+        os.umask(old_umask)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", target.parent):
+        assert file_mode(folder) == 0o700, folder
+
+
+def test_a_restore_from_a_link_to_the_diary_is_refused(db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(db)
+    with pytest.raises(BadFile, match="the diary itself"):
+        restore_diary(link, db)
+
+
+def test_backups_are_single_files_so_reading_them_leaves_nothing_behind(
+    db: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "usb" / "copy.sqlite3"
+    assert run("backup", "-o", str(copy), db=db).returncode == 0
+    assert run("restore", str(copy), db=db).returncode == 0
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.sqlite3"]
+
+
+def test_a_planted_link_in_backups_does_not_stop_todays_backup(db: Path) -> None:
+    from datetime import date
+
+    backups = db.parent / "backups"
+    shutil.rmtree(backups)
+    backups.mkdir()
+    (backups / f"diary-daily-{date.today().isoformat()}.sqlite3").symlink_to(db)
+    assert run("add", "--pain", "1", db=db).returncode == 0
+    assert [p for p in backups.iterdir() if p.is_file() and not p.is_symlink()]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            [
+                "cycle",
+                "add",
+                "--regimen",
+                "mfolfirinox",
+                "--start",
+                "2026-11-01",
+                "--line",
+                "9" * 21,
+            ],
+            "lines from 1 to 20",
+        ),
+        (["profile", "set", "--contact", "24h-line|A|not a phone"], "not a phone number"),
+        (["add", "--pain", "2", "--by", "carer", "--name", "carer\x1b[2J"], "control character"),
+        (["add", "--pain", "2", "--note", "\x1b]8;;http://x\x07link"], "control character"),
+    ],
+)
+def test_bad_values_are_refused_with_exit_2(db: Path, args: list[str], expected: str) -> None:
+    result = run(*args, db=db)
+    assert result.returncode == 2 and expected in result.stderr, result.stderr

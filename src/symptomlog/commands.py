@@ -320,11 +320,12 @@ def check(args: argparse.Namespace) -> int:
 
 def backup(args: argparse.Namespace) -> int:
     from symptomlog.store.backup import copy_diary
-    from symptomlog.store.outputs import checked_output
+    from symptomlog.store.outputs import checked_output, only_older_copy
 
     with _open(args, create=False) as diary:
         assert diary.path is not None
         output = checked_output(args.output, diary.path, may_replace_diary_copy=True)
+        only_older_copy(output, diary.path)
         target = copy_diary(diary.path, output)
     _say(f"Backed up to {target}.")
     return 0

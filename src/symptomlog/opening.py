@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 
 def diary_path(args: argparse.Namespace) -> Path:
     """``--db``, else ``$SYMPTOMLOG_DB``, else the diary in the user's data folder."""
+    from symptomlog.errors import Problem, ValidationError
     from symptomlog.store.paths import default_diary_path
 
+    if args.db is not None and not str(args.db).strip():
+        raise ValidationError(Problem("--db", "--db is empty: give the diary's file name"))
     return Path(args.db).expanduser() if args.db else default_diary_path()
 
 

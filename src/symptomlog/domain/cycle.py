@@ -98,8 +98,14 @@ class ChemoCycle:
             problems.append(
                 Problem("drug_days", f"Drug days must lie within the {self.cycle_days}-day cycle")
             )
-        if self.number < 1 or self.line < 1:
-            problems.append(Problem("number", "Cycle and line numbers start at 1"))
+        if not (1 <= self.number <= MAX_CYCLE_NUMBER and 1 <= self.line <= MAX_LINE):
+            problems.append(
+                Problem(
+                    "number",
+                    f"Cycle numbers run from 1 to {MAX_CYCLE_NUMBER} "
+                    f"and lines from 1 to {MAX_LINE}",
+                )
+            )
         for name in ("planned_start", "actual_start"):
             value = getattr(self, name)
             if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
@@ -135,6 +141,8 @@ class ChemoCycle:
 
 
 PLAN_AHEAD_DAYS = 366
+MAX_CYCLE_NUMBER = 500
+MAX_LINE = 20
 
 
 def plan_cycles(

@@ -10,6 +10,7 @@ import copy
 import enum
 import hashlib
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
@@ -194,6 +195,10 @@ def _text_problem(name: str, value: object, limit: int) -> str | None:
     if "\x00" in value:
         # A NUL cannot be written to a CSV that any program (or this one) reads back.
         return f"{label} contains a NUL character (\\x00), which cannot be stored"
+    allowed = "\n\t\r" if name == "notes" else ""
+    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
+        # an escape sequence in a name or note would rewrite a terminal that prints it
+        return f"{label} contains a control character, which cannot be stored"
     if not is_encodable(value):
         return f"{label} contains a character that is not valid Unicode (a lone surrogate)"
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +16,8 @@ from symptomlog.domain.thresholds import validate_thresholds
 from symptomlog.errors import Problem, ValidationError, excerpt
 
 HEIGHT_RANGE_CM = (50.0, 250.0)
+PHONE = re.compile(r"[0-9+() .\-/]+(?:\s*(?:ext\.?|x)\s*[0-9]+)?", re.IGNORECASE)
+MIN_PHONE_DIGITS = 3
 
 
 def plain_text_problem(label: str, value: object, limit: int = NAME_MAX_CHARS) -> str | None:
@@ -96,6 +99,23 @@ class Contact:
                 Problem("contact", f"Contact {self.describe()!r} needs a phone number")
             )
 
+    def checked(self) -> Contact:
+        """This contact, if its phone reads as a number; for everything typed or imported.
+
+        Not checked on loading: a diary written before this check must still open.
+        """
+        digits = sum(c.isdigit() for c in self.phone)
+        if not PHONE.fullmatch(self.phone.strip()) or digits < MIN_PHONE_DIGITS:
+            raise ValidationError(
+                Problem(
+                    "contact",
+                    f"{excerpt(self.phone)} is not a phone number (digits, spaces, + ( ) - . / "
+                    f"and 'ext' only; at least {MIN_PHONE_DIGITS} digits): it is the number a "
+                    "patient may be told to call",
+                )
+            )
+        return self
+
     @classmethod
     def parse(cls, text: str) -> Contact:
         """Read ``KIND|NAME|PHONE[|HOURS]`` as typed on the command line."""
@@ -107,7 +127,7 @@ class Contact:
                     f"A contact is written KIND|NAME|PHONE or KIND|NAME|PHONE|HOURS (got {text!r})",
                 )
             )
-        return cls(*parts)  # type: ignore[arg-type]
+        return cls(*parts).checked()  # type: ignore[arg-type]
 
     @property
     def is_24h_line(self) -> bool:

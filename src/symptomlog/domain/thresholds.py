@@ -139,7 +139,8 @@ def validate_thresholds(overrides: Mapping[str, float]) -> dict[str, float]:
                 )
             )
             continue
-        clean[key] = number
+        if number != threshold.default:  # the default itself is not a change
+            clean[key] = number
     _check_order(clean, problems)
     if problems:
         raise ValidationError(problems)

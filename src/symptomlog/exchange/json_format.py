@@ -161,7 +161,7 @@ def _contact(data: dict[str, Any]) -> Contact:
     """A contact of either version: a version-1 contact has only a free-text role."""
     role = str(data.get("role") or "")
     kind = data.get("kind") or kind_from_role(role)
-    return Contact(kind, data["name"], data["phone"], data.get("hours") or "", role)
+    return Contact(kind, data["name"], data["phone"], data.get("hours") or "", role).checked()
 
 
 def _cycle(data: dict[str, Any]) -> ChemoCycle:

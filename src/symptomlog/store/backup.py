@@ -30,6 +30,7 @@ def copy_diary(source: Path, destination: Path) -> Path:
             closing(connect(partial, "rw")) as dst,
         ):
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
     except (OSError, sqlite3.Error) as error:
         raise DiaryUnavailable(f"Cannot write the backup {destination}: {error}") from None
     return destination

@@ -47,7 +47,14 @@ def check_diary(path: Path) -> CheckReport:
                 ).fetchone()[0]
                 report.findings.append(f"ok      {count} entries")
     except sqlite3.Error as error:
-        report.add(False, f"the file cannot be read as a diary: {error}")
+        if "disk i/o" in str(error).lower() or "full" in str(error).lower():
+            report.add(
+                False,
+                f"the disk could not be read or written ({error}): it may be full or failing. "
+                "The diary itself may be fine: free some space and check again",
+            )
+        else:
+            report.add(False, f"the file cannot be read as a diary: {error}")
     return report
 
 

@@ -5,6 +5,7 @@ session and returns frozen domain objects, so no caller ever holds a session.
 
 from __future__ import annotations
 
+import os
 import shlex
 import sqlite3
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from symptomlog.errors import DiaryDamaged, SymptomlogError
+from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
 from symptomlog.store.cycles import CycleStore
 from symptomlog.store.engine import WRITE, explain, memory_engine, open_engine
 from symptomlog.store.entries import EntryStore
@@ -30,6 +31,7 @@ class Diary:
         self._engine = engine
         self._write_engine = engine.execution_options(**WRITE)
         self.path = path
+        self._identity = _identity(path) if path is not None else None
         self.backup_note: str | None = None
         self._watch: sqlite3.Connection | None = None
         """What happened to today's automatic backup, for the window's status bar."""
@@ -127,6 +129,7 @@ class Diary:
             self._active = session
             try:
                 yield session
+                self._check_same_file()
             finally:
                 self._active = None
 
@@ -141,6 +144,20 @@ class Diary:
             return
         with self._guard(), self._write_engine.connect() as connection, connection.begin():
             yield connection
+            self._check_same_file()
+
+    def _check_same_file(self) -> None:
+        """Refuse to commit into a file that is no longer the diary at our path.
+
+        A restore (another process) renames a new file over the diary; a write that
+        began before it would otherwise commit into the old, unlinked file and be lost
+        while reporting success. Checked just before each commit.
+        """
+        if self.path is not None and _identity(self.path) != self._identity:
+            raise DiaryUnavailable(
+                f"{self.path} was replaced by another program (a restore) during this save. "
+                "Nothing was saved here: open the diary again and repeat it."
+            )
 
     @property
     def engine(self) -> Engine:
@@ -155,6 +172,15 @@ class Diary:
             raise
         except (DBAPIError, sqlite3.Error, OSError) as error:
             raise explain(error, self.name) from None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device and inode), or None if there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def damaged_with_backup(path: Path, message: str) -> DiaryDamaged:

@@ -8,6 +8,7 @@ half-way; reads use a plain ``BEGIN`` for a consistent snapshot.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def explain(error: BaseException, path: Path | str) -> SymptomlogError:
             f"{path} cannot be written: the file or its folder is read-only. "
             "Nothing was saved; copy the diary somewhere writable or change its permissions."
         )
-    if "disk is full" in message or "no space" in message:
+    if "disk is full" in message or "no space" in message or "disk i/o" in message:
         return DiaryUnavailable(f"The disk holding {path} is full. Nothing was saved.")
     if "locked" in message or "busy" in message:
         return DiaryUnavailable(
@@ -83,6 +84,8 @@ def open_engine(path: Path, *, create: bool) -> Engine:
             raise DiaryUnavailable(
                 f"Cannot create a diary at {path}: {error.strerror or error}"
             ) from None
+    if path.stat().st_size == 0:
+        os.chmod(path, 0o600)  # an empty file about to become a diary: private like a new one
     engine = _make_engine(
         "sqlite://",
         creator=lambda: connect(path, "rw", check_same_thread=False),

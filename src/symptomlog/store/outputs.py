@@ -8,11 +8,14 @@ its backups folder, not a link, a device or a folder, and not another diary.
 
 from __future__ import annotations
 
+import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 from symptomlog.errors import RefusedOutput
 from symptomlog.store.rotation import backup_folder
+from symptomlog.store.sqlite_files import connect
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -41,6 +44,27 @@ def checked_output(
     if path.exists() and not may_replace_diary_copy and _is_sqlite(path):
         raise RefusedOutput(f"{path} is a diary: it would be overwritten. Choose another name")
     return path
+
+
+def only_older_copy(output: Path, diary: Path) -> None:
+    """A backup may replace an existing diary file only if it is an older copy of this
+    diary: every entry in it is also in this one. Anything else would lose entries."""
+    if not output.exists() or not _is_sqlite(output):
+        return
+    try:
+        with closing(connect(output, "ro")) as there, closing(connect(diary, "ro")) as here:
+            theirs = {row[0] for row in there.execute("SELECT fingerprint FROM entries")}
+            ours = {row[0] for row in here.execute("SELECT fingerprint FROM entries")}
+    except sqlite3.Error:
+        raise RefusedOutput(
+            f"{output} is a database but not a copy of this diary: it would be overwritten"
+        ) from None
+    missing = len(theirs - ours)
+    if missing:
+        raise RefusedOutput(
+            f"{output} is another diary: {missing} of its entries are not in this one and "
+            "would be lost. Choose another file name"
+        )
 
 
 def _not_the_diary(path: Path, diary: Path) -> None:

@@ -35,7 +35,10 @@ def demo_diary_path() -> Path:
 def ensure_private_folder(folder: Path) -> None:
     """Create ``folder`` (and parents) as 0700; tighten it if it is ours and too open."""
     created = not folder.exists()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    for each in reversed([p for p in missing if not p.exists()]):
+        each.mkdir(mode=0o700, exist_ok=True)  # every new folder private, whatever the umask
+        os.chmod(each, 0o700)
     if created or folder.resolve() == data_dir().resolve():
         os.chmod(folder, 0o700)
 

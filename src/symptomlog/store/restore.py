@@ -30,7 +30,7 @@ def restore_diary(backup: Path, diary: Path) -> Path | None:
     report = check_diary(backup)
     if not report.ok and not report.older_schema_only:
         raise BadFile(f"{backup} is not a good diary backup: " + "; ".join(report.findings))
-    if backup.absolute() == diary.absolute():
+    if backup.resolve() == diary.resolve():
         raise BadFile(f"{backup} is the diary itself: choose a backup to restore from")
     kept = _keep_current(diary)
     partial = diary.with_name(f".{diary.name}.restoring")

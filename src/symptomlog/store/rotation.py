@@ -41,6 +41,8 @@ def daily_backups(diary: Path) -> list[Backup]:
     found = []
     if folder.is_dir():
         for item in folder.iterdir():
+            if item.is_symlink() or not item.is_file():
+                continue  # a planted link is not today's backup
             match = _NAME.match(item.name)
             if match and match["stem"] == diary.stem:
                 try:
@@ -64,6 +66,8 @@ def ensure_daily_backup(diary: Path, today: date | None = None) -> Path | None:
     if any(b.day == today for b in daily_backups(diary)):
         return None
     target = backup_folder(diary) / f"{diary.stem}-daily-{today.isoformat()}.sqlite3"
+    if target.is_symlink():
+        target.unlink()  # a link in our backups folder is never ours: make the real backup
     copy_diary(diary, target)
     if not quick_check(target):
         target.unlink(missing_ok=True)

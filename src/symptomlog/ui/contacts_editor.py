@@ -111,7 +111,8 @@ class ContactsEditor(QWidget):
             if not name and not phone:
                 continue  # an empty row
             try:
-                found.append(Contact(self.kind_at(row), name, phone, hours, self._roles[row]))
+                contact = Contact(self.kind_at(row), name, phone, hours, self._roles[row])
+                found.append(contact.checked())
             except ValidationError as error:
                 problems.extend(error.problems)
         if problems:
