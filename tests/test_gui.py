@@ -411,5 +411,8 @@ def test_a_save_in_another_window_refreshes_this_one(window: MainWindow) -> None
         other.close()
     window.context.check_for_changes()
     history = window.history
+    assert history.when_seen.stale  # hidden: brought up to date when it is next shown
+    window.show_view("history")
     assert history.model.rowCount() == 1 and history.model.entry(0).pain == 7
+    assert not history.when_seen.stale
     assert "changed elsewhere" in window.statusBar().currentMessage()

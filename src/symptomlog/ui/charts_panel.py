@@ -45,6 +45,7 @@ from symptomlog.domain.fields import ESAS_SCALES, label_of
 from symptomlog.domain.thresholds import effective
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.lazy import RefreshWhenSeen
 from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.style import system_font
 from symptomlog.ui.widgets import (
@@ -107,8 +108,9 @@ class ChartsPanel(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         self.start.dateChanged.connect(self.redraw)
         self.end.dateChanged.connect(self.redraw)
-        context.sig_opened.connect(self.reload)
-        context.sig_changed.connect(self.reload)
+        self.when_seen = RefreshWhenSeen(self, self.reload)
+        context.sig_opened.connect(self.when_seen.changed)
+        context.sig_changed.connect(self.when_seen.changed)
         self._period_changed()
         self.reload()
 

@@ -36,6 +36,7 @@ from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.history_model import EntryTableModel
+from symptomlog.ui.lazy import RefreshWhenSeen
 from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.widgets import (
     DateField,
@@ -133,7 +134,8 @@ class HistoryView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, within)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected, within)
         context.sig_opened.connect(self._diary_opened)
-        context.sig_changed.connect(self.refresh)
+        self.when_seen = RefreshWhenSeen(self, self.refresh)
+        context.sig_changed.connect(self.when_seen.changed)
         self._diary_opened()
 
     def _filters(self) -> None:
