@@ -47,6 +47,7 @@ from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.lazy import RefreshWhenSeen
 from symptomlog.ui.period_hint import PeriodHint
+from symptomlog.ui.saving import save_figure
 from symptomlog.ui.style import system_font
 from symptomlog.ui.widgets import (
     DateField,
@@ -270,9 +271,9 @@ class ChartsPanel(QWidget):
         if not name:
             return
         try:
-            self.figure.savefig(name, dpi=200)
-        except OSError as error:
-            self.hover.setText(f"⚠ Not saved: {name}: {error.strerror or error}")
+            save_figure(self.figure, name, self.context.diary.path)
+        except SymptomlogError as error:
+            self.hover.setText(f"⚠ Not saved: {error}")
             return
         self.context.sig_status.emit(f"Chart saved to {name}.")
 
