@@ -19,24 +19,19 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
+from symptomlog.ui.platform_check import startup_problem
 
 SCREENSHOT_SIZE = (1024, 700)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def _choose_platform(screenshot: str | None) -> None:
-    """Render off screen for --screenshot; say clearly when there is no screen at all."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if screenshot:
+    """Render off screen for --screenshot; say clearly when no window can open, and why."""
+    if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    elif sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        raise DiaryUnavailable(
-            "There is no screen to open the window on (DISPLAY is not set). "
-            "Use the commands (symptomlog --help) or --screenshot FILE.png."
-        )
+    problem = startup_problem()  # Qt would abort the process with a message about plugins
+    if problem is not None:
+        raise DiaryUnavailable(problem)
 
 
 def app_icon() -> QIcon:
