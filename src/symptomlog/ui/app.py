@@ -12,7 +12,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -122,8 +122,22 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     if screenshot:
         app.processEvents()
         ok = window.grab().save(screenshot)
-        window.context.diary.close()
+        close_window(window)
         return 0 if ok else 1
     code = app.exec()
-    window.context.diary.close()
+    close_window(window)
     return code
+
+
+def close_window(window: MainWindow) -> None:
+    """Tear the window down now, children first, while the QApplication still exists.
+
+    Left to Python's garbage collector, the window (kept alive by its own signal
+    connections) was destroyed at interpreter exit after parts of Qt were already
+    gone: the crash on quit. Here the watcher stops, the diary closes and every
+    child (dialogs, the chart canvas, timers) is deleted by Qt, once.
+    """
+    window.context.stop()
+    window.context.diary.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -49,6 +49,10 @@ class DiaryContext(QObject):
             self._version = version
             self.changed("The diary was changed elsewhere; the views were refreshed.")
 
+    def stop(self) -> None:
+        """Stop watching before the window goes: no timer may fire into a closed diary."""
+        self.watcher.stop()
+
     def replace(self, diary: Diary) -> None:
         old, self.diary = self.diary, diary
         old.close()
@@ -56,6 +60,13 @@ class DiaryContext(QObject):
         self.sig_opened.emit()
 
     def changed(self, message: str = "") -> None:
+        """Our own save: views refresh, and the watcher does not report it as another's.
+
+        SQLite's data_version counts commits from every other connection, and our own
+        saves use the engine's connections, so the watcher would see them as changes
+        "elsewhere" unless it takes the new version now.
+        """
+        self._version = self._current_version()
         self.sig_changed.emit()
         if message:
             self.sig_status.emit(message)

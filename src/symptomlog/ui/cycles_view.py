@@ -36,6 +36,7 @@ from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
     from_qdate,
+    run_dialog,
     to_qdate,
 )
 
@@ -193,7 +194,7 @@ class CyclesView(QWidget):
 
     def add_cycles(self) -> None:
         dialog = AddCyclesDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         try:
             added = self.context.diary.cycles.add_planned(
@@ -213,7 +214,7 @@ class CyclesView(QWidget):
             self.message.setText("Choose a cycle first.")
             return
         dialog = EditCycleDialog(cycle, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         try:
             self.context.diary.cycles.update(dialog.edited())

@@ -42,6 +42,7 @@ from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
     from_qdate,
+    run_dialog,
     to_qdate,
 )
 
@@ -242,7 +243,7 @@ class HistoryView(QWidget):
             self.context.diary.entries.update(entry_id, new, self._actor())
 
         dialog = EditDialog(entry, save, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self._push(
                 f"edit of {entry.recorded_at:%d %b %H:%M}",
                 lambda: self.context.diary.entries.update(entry_id, entry, self._actor()),
@@ -294,7 +295,7 @@ class HistoryView(QWidget):
 
     def show_deleted(self) -> None:
         dialog = DeletedDialog(self.context, self._actor(), self)
-        dialog.exec()
+        run_dialog(dialog)
 
 
 class DeletedDialog(QDialog):

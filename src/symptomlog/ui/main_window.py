@@ -36,6 +36,7 @@ from symptomlog.ui.profile_dialog import ProfileDialog
 from symptomlog.ui.report_view import ReportView
 from symptomlog.ui.style import apply_style
 from symptomlog.ui.today_view import TodayView
+from symptomlog.ui.widgets import run_dialog
 
 VIEWS = ("today", "history", "charts", "cycles", "report")
 MAX_RECENT = 6
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1024, 700)
-        self.show_view(str(self.settings.value("window/view", "today")))
+        self.show_view("today")  # always Today: the last view (Report) made starting slow
         large = self.settings.value("view/large_text", False, type=bool)
         self.large_text.setChecked(bool(large))
         self.stones.setChecked(bool(self.settings.value("view/stones", False, type=bool)))
@@ -161,7 +162,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/view", self.current_view())
         self._remember_carer()
         self.settings.sync()
         super().closeEvent(event)
@@ -185,7 +185,6 @@ class MainWindow(QMainWindow):
         if name not in self.views:
             name = "today"
         self.tabs.setCurrentWidget(self.views[name])
-        self.settings.setValue("window/view", name)
         first = {"today": self.today.form.scales["pain"], "history": self.history.table}
         if name in first:
             first[name].setFocus(Qt.FocusReason.ShortcutFocusReason)  # ready for the keyboard
@@ -325,7 +324,7 @@ class MainWindow(QMainWindow):
     # -- dialogs ----------------------------------------------------------------------
 
     def edit_profile(self) -> None:
-        ProfileDialog(self.context, self).exec()
+        run_dialog(ProfileDialog(self.context, self))
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)

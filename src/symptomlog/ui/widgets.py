@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QDateTimeEdit,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -247,6 +248,19 @@ def add_labelled(layout: QBoxLayout | QFormLayout, pairs: Iterable[tuple[str, QW
         else:
             layout.addWidget(label)
             layout.addWidget(widget)
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Run a modal dialog made with a parent, then have Qt delete it, once.
+
+    A dialog kept only by its parent lives on after ``exec()`` until the window goes;
+    with its Python wrapper also collected at exit it could be deleted twice. Every
+    dialog therefore goes through here.
+    """
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
 
 
 def to_qdate(day: date) -> QDate:
