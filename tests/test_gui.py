@@ -28,11 +28,13 @@ def _settings(tmp_path: Path) -> None:
 @pytest.fixture
 def window(qtbot, diary: Diary) -> Iterator[MainWindow]:
     win = MainWindow(diary)
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     yield win
+    win.today.form.clear_values()  # closing would otherwise ask about the typed values
+    win.close()
+    win.deleteLater()
 
 
 def focused() -> QWidget:
@@ -248,17 +250,17 @@ def test_each_view_renders(window: MainWindow, view: str) -> None:
     assert not picture.isNull() and picture.width() >= 1000
 
 
-def test_window_remembers_its_view_and_text_size(qtbot, diary: Diary) -> None:
+def test_window_opens_on_today_and_remembers_the_text_size(qtbot, diary: Diary) -> None:
     first = MainWindow(diary)
     qtbot.addWidget(first)
     normal = QApplication.font().pointSizeF()
-    first.show_view("cycles")
+    first.show_view("report")
     first.large_text.trigger()
     assert QApplication.font().pointSizeF() > normal
     first.close()
     second = MainWindow(diary)
     qtbot.addWidget(second)
-    assert second.current_view() == "cycles" and second.large_text.isChecked()
+    assert second.current_view() == "today" and second.large_text.isChecked()
     second.large_text.trigger()
     assert QApplication.font().pointSizeF() == pytest.approx(normal)
 

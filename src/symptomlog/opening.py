@@ -15,13 +15,14 @@ if TYPE_CHECKING:
 
 
 def diary_path(args: argparse.Namespace) -> Path:
-    """``--db``, else ``$SYMPTOMLOG_DB``, else the diary in the user's data folder."""
+    """``--db``, else ``$SYMPTOMLOG_DB``, else the diary the user made their own
+    (``diary_choice``: the one last created in the window), else the data folder's."""
+    from symptomlog.diary_choice import default_for_user
     from symptomlog.errors import Problem, ValidationError
-    from symptomlog.store.paths import default_diary_path
 
     if args.db is not None and not str(args.db).strip():
         raise ValidationError(Problem("--db", "--db is empty: give the diary's file name"))
-    return Path(args.db).expanduser() if args.db else default_diary_path()
+    return Path(args.db).expanduser() if args.db else default_for_user()
 
 
 def open_diary(args: argparse.Namespace, *, create: bool) -> Diary:

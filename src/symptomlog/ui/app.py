@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
+from symptomlog.ui.own_diary import made_default, offer_first_run, suggested_new_path
 from symptomlog.ui.platform_check import startup_problem
 
 SCREENSHOT_SIZE = (1024, 700)
@@ -74,8 +75,10 @@ def open_or_ask(path: Path) -> Diary | None:
                 )
             elif box.clickedButton() is create:
                 name, _ = QFileDialog.getSaveFileName(
-                    None, "New diary", str(Path.home() / "diary.sqlite3"), "Diaries (*.sqlite3)"
+                    None, "New diary", str(suggested_new_path()), "Diaries (*.sqlite3)"
                 )
+                if name:
+                    made_default(Path(name))
             else:
                 return None
             if name:
@@ -124,6 +127,7 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
         ok = window.grab().save(screenshot)
         close_window(window)
         return 0 if ok else 1
+    offer_first_run(window)
     code = app.exec()
     close_window(window)
     return code

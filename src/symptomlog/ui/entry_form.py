@@ -7,10 +7,11 @@ stays blank ("not recorded"), never 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -47,6 +48,8 @@ MAIN_SCALES = ("pain", "nausea", "fatigue")
 MORE_SCALES = ("drowsiness", "appetite", "breathlessness", "depression", "anxiety", "wellbeing")
 MEASURE_NAMES = ("vomiting_episodes", "weight_kg", "temperature_c")
 KG_PER_POUND = 0.45359237
+CLOCK_MS = 30_000
+"""How often an untouched "When" catches up with the clock."""
 SHORT_LABELS = {
     "vomiting_episodes": "Vomited (times, last 24 h)",
     "weight_kg": "Weight (kg)",
@@ -80,7 +83,16 @@ class EntryForm(QWidget):
         self.measures: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.show_stones = False
+        self.clock: Callable[[], datetime] = datetime.now
+        """Where "now" comes from (tests move it); "When" follows it until the user edits."""
+        self.when_follows_clock = True
+        self._setting_when = False
         self._build()
+        self.when.dateTimeChanged.connect(self._when_edited)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_MS)
+        self.clock_timer.timeout.connect(self.follow_clock)
+        self.clock_timer.start()
 
     # -- building -------------------------------------------------------------------------
 
@@ -182,6 +194,7 @@ class EntryForm(QWidget):
                 column.addWidget(self.stones)
             column.addWidget(self.errors[name])
             label = QLabel(SHORT_LABELS[name])
+            label.setWordWrap(True)  # never clipped, whatever the width or text size
             label.setBuddy(edit)
             form.addRow(label, column)
         self._update_stones()
@@ -237,9 +250,41 @@ class EntryForm(QWidget):
         self.more_button.setArrowType(arrow)
 
     def set_now(self) -> None:
-        now = datetime.now().replace(second=0, microsecond=0)
-        self.when.setMaximumDateTime(_qdatetime(now).addSecs(300))
-        self.when.setDateTime(_qdatetime(now))
+        """Set "When" to now; from here it follows the clock until the user changes it."""
+        now = self.clock().replace(second=0, microsecond=0)
+        self._set_when(now, now)
+        self.when_follows_clock = True
+
+    def _set_when(self, moment: datetime, now: datetime) -> None:
+        self._setting_when = True
+        try:
+            self.when.setMaximumDateTime(_qdatetime(now).addSecs(300))
+            self.when.setDateTime(_qdatetime(moment))
+        finally:
+            self._setting_when = False
+
+    def _when_edited(self) -> None:
+        if not self._setting_when:
+            self.when_follows_clock = False  # the user chose a time: it stays
+
+    def follow_clock(self) -> None:
+        """Each minute, and just before a save: an untouched "When" is now, even overnight."""
+        if self.when_follows_clock:
+            self.set_now()
+
+    def has_values(self) -> bool:
+        """Anything typed or chosen that a save would keep (who and when do not count)."""
+        chosen = (*self.scales.values(), *self.signs.values())
+        return (
+            any(w.value() is not None for w in chosen)
+            or any(e.text().strip() for e in self.measures.values())
+            or bool(self.notes.toPlainText().strip())
+        )
+
+    def set_recorder(self, recorder: Recorder, name: str) -> None:
+        """Who records by default (remembered by the window), and the carer's name."""
+        self.recorded_by.setCurrentIndex(self.recorded_by.findData(recorder.value))
+        self.recorder_name.setText(name)
 
     def _recorder_changed(self) -> None:
         is_patient = self.recorded_by.currentData() == Recorder.PATIENT.value
@@ -262,6 +307,7 @@ class EntryForm(QWidget):
     def entry(self) -> Entry:
         """The typed entry; ValidationError (shown next to each field) if something is wrong."""
         self.clear_errors()
+        self.follow_clock()
         values: dict[str, object] = {}
         problems: list[Problem] = []
         for name, edit in self.measures.items():
@@ -318,8 +364,8 @@ class EntryForm(QWidget):
 
     def load(self, entry: Entry) -> None:
         """Show an existing entry (for editing)."""
-        self.when.setMaximumDateTime(_qdatetime(datetime.now()).addSecs(300))
-        self.when.setDateTime(_qdatetime(entry.recorded_at))
+        self._set_when(entry.recorded_at, self.clock())
+        self.when_follows_clock = False  # a stored entry keeps its time
         self.recorded_by.setCurrentIndex(self.recorded_by.findData(entry.recorded_by.value))
         self.recorder_name.setText(entry.recorder_name or "")
         for name, widget in self.scales.items():

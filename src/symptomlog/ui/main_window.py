@@ -1,7 +1,7 @@
 """The main window: the views, the menus, the status bar, and what it remembers.
 
 It owns no data: the views read and write through the ``DiaryContext``'s diary.
-The window remembers its size, the last view, recent diaries and the text size
+The window remembers its size, who records, recent diaries and the text size
 (``QSettings``), and says in the status bar which diary is open and whether the
 last save worked.
 """
@@ -15,15 +15,18 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from symptomlog import __version__
+from symptomlog.domain import Recorder
 from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui import fhir_export
@@ -31,11 +34,19 @@ from symptomlog.ui.charts_view import ChartsView
 from symptomlog.ui.confirm_kinds import ConfirmKindsDialog, needs_confirming
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.cycles_view import CyclesView
+from symptomlog.ui.demo_strip import DemoStrip, is_demo
 from symptomlog.ui.history_view import HistoryView
+from symptomlog.ui.own_diary import (
+    made_default,
+    offer_first_run,
+    start_own_diary,
+    suggested_new_path,
+)
 from symptomlog.ui.profile_dialog import ProfileDialog
 from symptomlog.ui.report_view import ReportView
 from symptomlog.ui.style import apply_style
 from symptomlog.ui.today_view import TodayView
+from symptomlog.ui.unsaved import confirm_unsaved
 from symptomlog.ui.widgets import run_dialog
 
 VIEWS = ("today", "history", "charts", "cycles", "report")
@@ -79,12 +90,22 @@ class MainWindow(QMainWindow):
             "report": ReportView(self.context),
         }
         for title, view in zip(
-            ("&Today", "&History", "&Charts", "C&ycles", "&Report"),
+            ("&Today", "H&istory", "&Charts", "C&ycles", "&Report"),
             self.views.values(),
             strict=True,
         ):
             self.tabs.addTab(view, title)
-        self.setCentralWidget(self.tabs)
+        self.demo_strip = DemoStrip()
+        self.demo_strip.sig_start_own.connect(self.start_own_diary)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_strip)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.first_run: QDialog | None = None
+        self.unsaved_box: QMessageBox | None = None
         self.diary_label = QLabel()
         self.statusBar().addPermanentWidget(self.diary_label)
         self.context.sig_status.connect(lambda text: self.statusBar().showMessage(text))
@@ -154,16 +175,27 @@ class MainWindow(QMainWindow):
         self.today.form.set_show_stones(self.stones.isChecked())
         self._apply_text_size()
         name = str(self.settings.value("entry/carer_name", ""))
-        self.today.form.recorder_name.setText(name)
-        self.today.form.recorder_name.editingFinished.connect(self._remember_carer)
+        by = str(self.settings.value("entry/recorded_by", Recorder.PATIENT.value))
+        self.today.form.set_recorder(
+            Recorder(by) if by in {r.value for r in Recorder} else Recorder.PATIENT, name
+        )
+        self.today.form.recorder_name.editingFinished.connect(self.remember_recorder)
+        self.today.form.recorded_by.currentIndexChanged.connect(self.remember_recorder)
 
-    def _remember_carer(self) -> None:
-        self.settings.setValue("entry/carer_name", self.today.form.recorder_name.text().strip())
+    def remember_recorder(self) -> None:
+        """Who records (and the carer's name), so a carer need not choose it every time."""
+        form = self.today.form
+        self.settings.setValue("entry/carer_name", form.recorder_name.text().strip())
+        self.settings.setValue("entry/recorded_by", form.recorded_by.currentData())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not confirm_unsaved(self, "closing the window"):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self._remember_carer()
+        self.remember_recorder()
         self.settings.sync()
+        self.context.stop()
         super().closeEvent(event)
 
     def _apply_text_size(self) -> None:
@@ -200,6 +232,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self._add_recent(path)
         self._refresh_title()
+        self.demo_strip.setVisible(is_demo(self.context.diary))
         if self.context.diary.backup_note:
             self.statusBar().showMessage(self.context.diary.backup_note, 15000)
         if needs_confirming(self.context):
@@ -235,6 +268,8 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, path: Path, create: bool) -> bool:
         """Open another diary; on failure say why and keep the current one open."""
+        if not confirm_unsaved(self, "opening another diary"):
+            return False
         try:
             diary = Diary.open(path, create=create)
         except SymptomlogError as error:
@@ -246,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def new_diary(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "New diary", str(Path.home() / "diary.sqlite3"), "Diaries (*.sqlite3)"
+            self, "New diary", str(suggested_new_path()), "Diaries (*.sqlite3)"
         )
         if not name:
             return
@@ -256,7 +291,12 @@ class MainWindow(QMainWindow):
                 self, "New diary", f"{path} already exists; use Open diary… to open it."
             )
             return
-        self.switch_to(path, True)
+        if self.switch_to(path, True):
+            made_default(path)
+            offer_first_run(self)
+
+    def start_own_diary(self) -> None:
+        start_own_diary(self)
 
     def open_diary(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
