@@ -134,8 +134,8 @@ class ChartsPanel(QWidget):
         add_labelled(
             controls,
             (
-                ("C&hart", self.chart),
-                ("&Period", self.period),
+                ("&Which chart", self.chart),
+                ("Peri&od", self.period),
                 ("From", self.start),
                 ("To", self.end),
             ),

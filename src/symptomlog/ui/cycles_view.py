@@ -39,6 +39,7 @@ from symptomlog.ui.widgets import (
     run_dialog,
     to_qdate,
 )
+from symptomlog.ui.words import plural
 
 HEADERS = ("Line", "Regimen", "Cycle", "Planned start", "Actual start", "Drug days", "Dose / note")
 
@@ -142,7 +143,7 @@ class CyclesView(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         add = QPushButton("&Add cycles…")
         add.clicked.connect(self.add_cycles)
-        edit = QPushButton("&Record delay / dose / end of line…")
+        edit = QPushButton("Record de&lay / dose / end of line…")
         edit.clicked.connect(self.edit_selected)
         delete = QPushButton("&Delete cycle")
         delete.clicked.connect(self.delete_selected)
@@ -170,7 +171,11 @@ class CyclesView(QWidget):
             delayed = cycle.delay_days
             actual = f"{cycle.start:%a %d %b %Y}" if cycle.actual_start else "–"
             if delayed:
-                actual += f"  (+{delayed} days)" if delayed > 0 else f"  ({delayed} days)"
+                actual += (
+                    f"  (+{plural(delayed, 'day')})"
+                    if delayed > 0
+                    else f"  (−{plural(-delayed, 'day')})"
+                )
             note = cycle.dose_note or ""
             if cycle.ends_line:
                 note = f"{note}; end of line" if note else "end of line"
@@ -206,7 +211,7 @@ class CyclesView(QWidget):
         except SymptomlogError as error:
             self.message.setText(f"⚠ Not added: {error}")
             return
-        self.context.changed(f"Added {len(added)} cycles.")
+        self.context.changed(f"Added {plural(len(added), 'cycle')}.")
 
     def edit_selected(self) -> None:
         cycle = self.selected()

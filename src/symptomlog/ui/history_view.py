@@ -45,6 +45,7 @@ from symptomlog.ui.widgets import (
     run_dialog,
     to_qdate,
 )
+from symptomlog.ui.words import plural
 
 DEFAULT_DAYS = 90
 
@@ -154,7 +155,7 @@ class HistoryView(QWidget):
         self.recorder.currentIndexChanged.connect(self.refresh)
         row = QHBoxLayout()
         add_labelled(
-            row, (("&From", self.start), ("&To", self.end), ("Recorded &by", self.recorder))
+            row, (("Fro&m", self.start), ("T&o", self.end), ("Recorded &by", self.recorder))
         )
         self.all_button = QPushButton("&All dates")
         self.all_button.clicked.connect(self.show_all)
@@ -169,7 +170,7 @@ class HistoryView(QWidget):
         self.edit_button = QPushButton("&Edit…  (Enter)")
         self.delete_button = QPushButton("&Delete  (Del)")
         self.undo_button = QPushButton("&Undo  (Ctrl+Z)")
-        self.deleted_button = QPushButton("Deleted entries… (&restore)")
+        self.deleted_button = QPushButton("Deleted entries… (re&store)")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo)
@@ -216,7 +217,7 @@ class HistoryView(QWidget):
         current = self.selected()
         row = self.table.currentIndex().row()
         self.model.set_entries(entries, at_least(flags, Level.AMBER))
-        self.count_label.setText(f"{len(entries)} entries")
+        self.count_label.setText(plural(len(entries), "entry", "entries"))
         self.hint.update_for(diary, start, end, len(entries))
         if entries:
             # Stay on the entry just corrected, or near the one just deleted.

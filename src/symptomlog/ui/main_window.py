@@ -48,6 +48,7 @@ from symptomlog.ui.style import apply_style
 from symptomlog.ui.today_view import TodayView
 from symptomlog.ui.unsaved import confirm_unsaved
 from symptomlog.ui.widgets import run_dialog
+from symptomlog.ui.words import plural
 
 VIEWS = ("today", "history", "charts", "cycles", "report")
 MAX_RECENT = 6
@@ -338,7 +339,7 @@ class MainWindow(QMainWindow):
         except SymptomlogError as error:
             QMessageBox.warning(self, "Not exported", str(error))
             return
-        self.context.sig_status.emit(f"Exported {count} entries to {name}.")
+        self.context.sig_status.emit(f"Exported {plural(count, 'entry', 'entries')} to {name}.")
 
     def backup(self) -> None:
         from symptomlog.store.backup import copy_diary

@@ -33,6 +33,7 @@ from symptomlog.ui.widgets import (
     show_period,
     to_qdate,
 )
+from symptomlog.ui.words import plural
 
 PERIODS = {"Last 28 days": 28, "Last 3 months": 91, "Last 6 months": 182, "Custom": -1}
 PREVIEW_DPI = 80
@@ -60,7 +61,7 @@ class ReportView(QWidget):
         self.paper.addItem("US Letter", "letter")
         self.paper.setAccessibleName("Paper size")
         self.save_button = QPushButton("&Save as PDF…")
-        self.open_button = QPushButton("&Open the saved PDF")
+        self.open_button = QPushButton("Open the saved P&DF")
         self.open_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_as)
         self.open_button.clicked.connect(self.open_saved)
@@ -97,7 +98,7 @@ class ReportView(QWidget):
         add_labelled(
             row,
             (
-                ("&Period", self.period),
+                ("Peri&od", self.period),
                 ("From", self.start),
                 ("To", self.end),
                 ("Pap&er", self.paper),
@@ -164,7 +165,7 @@ class ReportView(QWidget):
         self.preview.setPixmap(picture)
         start, end = self.period_dates()
         self.message.setText(
-            f"{pages} pages for {start:%d %b %Y} – {end:%d %b %Y}. "
+            f"{plural(pages, 'page')} for {start:%d %b %Y} – {end:%d %b %Y}. "
             "Save it as a PDF to print it or send it to the care team."
         )
 

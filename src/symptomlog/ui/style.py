@@ -26,6 +26,11 @@ QDoubleSpinBox:focus, QSpinBox:focus, QCheckBox:focus, QTabBar::tab:focus {
 #anchor { color: #444; }
 #fieldError { color: #9b0000; font-weight: bold; }
 #savedMessage { font-weight: bold; }
+#savedMessage[state="error"] {
+    color: #9b0000; background: #fdecee; border: 2px solid #9b0000; padding: 4px;
+}
+#demoStrip { background: #fff4ce; border-bottom: 2px solid #8a6d00; }
+#demoStripText { font-weight: bold; color: #3d3000; }
 #saveButton { font-weight: bold; }
 #redFlag { border: 3px solid #9b0000; background: #fdecee; }
 #redFlagHeading { font-weight: bold; }

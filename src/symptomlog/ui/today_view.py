@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner, details_text
+from symptomlog.ui.words import who_recorded
 
 TODAY_LIST_LINES = 2
 
@@ -52,6 +54,12 @@ class TodayView(QWidget):
         self.clear_button = QPushButton("C&lear form")
         self.clear_button.setAccessibleName("Clear the form")
         self.clear_button.clicked.connect(self.form.clear_values)
+        self.saved_icon = QLabel()
+        self.saved_icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(32)
+        )
+        self.saved_icon.setAccessibleName("Error")
+        self.saved_icon.setVisible(False)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedMessage")
         self.saved_label.setWordWrap(True)
@@ -86,7 +94,10 @@ class TodayView(QWidget):
         buttons.addWidget(self.clear_button, 1)
         messages = QVBoxLayout()
         messages.setSpacing(0)
-        messages.addWidget(self.saved_label)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved_icon, 0, Qt.AlignmentFlag.AlignTop)
+        saved_row.addWidget(self.saved_label, 1)
+        messages.addLayout(saved_row)
         messages.addWidget(self.amber_label)
         caption = QLabel("Saved to&day:")
         caption.setBuddy(self.today_list)
@@ -121,22 +132,32 @@ class TodayView(QWidget):
         try:
             entry = self.form.entry()
         except ValidationError:
-            self.saved_label.setText("Not saved: please correct the fields marked ⚠.")
+            self.show_saved("⚠ Not saved: please correct the fields marked ⚠.", ok=False)
             self.context.sig_status.emit("Not saved: some values need correcting.")
             return None
         self.context.actor = " ".join(filter(None, (entry.recorded_by.value, entry.recorder_name)))
         try:
             saved = self.context.diary.entries.add(entry)
         except SymptomlogError as error:
-            self.saved_label.setText(f"⚠ Not saved — your entry is still in the form. {error}")
+            self.show_saved(f"⚠ Not saved — your entry is still in the form. {error}", ok=False)
             self.context.sig_status.emit(f"Not saved: {error}")
             return None
         self.form.clear_values()
         when = f"{saved.recorded_at:%a %d %b %H:%M}"
-        self.saved_label.setText(f"✓ Saved {when}: {saved.summary()}.")
+        self.show_saved(f"✓ Saved {when}: {saved.summary()}.", ok=True)
         self.context.changed(f"Saved entry for {when}.")
         self.show_flags(saved.recorded_at.date())
         return saved
+
+    def show_saved(self, text: str, ok: bool) -> None:
+        """Saved or not: words first, then an icon and the error colour for a failure,
+        so a failed save never looks like a successful one (colour is never alone)."""
+        self.saved_label.setText(text)
+        self.saved_label.setProperty("state", "saved" if ok else "error")
+        self.saved_label.setAccessibleName("Saved" if ok else "Not saved")
+        self.saved_icon.setVisible(not ok)
+        self.saved_label.style().unpolish(self.saved_label)
+        self.saved_label.style().polish(self.saved_label)
 
     def show_flags(self, day: date) -> None:
         """The red banner for red flags of that day; amber ones listed below the form."""
@@ -167,9 +188,7 @@ class TodayView(QWidget):
             return
         self.today_list.clear()
         for entry in reversed(entries):
-            who = entry.recorded_by.label
-            if entry.recorder_name:
-                who += f" ({entry.recorder_name})"
+            who = who_recorded(entry.recorded_by.label, entry.recorder_name)
             self.today_list.addItem(f"{entry.recorded_at:%H:%M}  {who}: {entry.summary()}")
         if not entries:
             self.today_list.addItem("Nothing saved yet today.")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.domain.fields import Scale
+from symptomlog.ui.date_field import DateField as DateField  # the views import it from here
 
 NOT_RECORDED = "not recorded"
 
@@ -193,16 +194,6 @@ class DateTimeField(QDateTimeEdit):
         return QWidget.focusNextPrevChild(self, next)
 
 
-class DateField(DateTimeField):
-    """A date-only field that Tab leaves at once (see ``DateTimeField``)."""
-
-    def __init__(self, day: QDate, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("d MMM yyyy")
-        self.setCalendarPopup(True)
-        self.setDate(day)
-
-
 def _with_anchors(row: QHBoxLayout, anchors: tuple[str, str]) -> QVBoxLayout:
     """The buttons with the low anchor under the left end and the high one under the right."""
     words = QHBoxLayout()
@@ -272,7 +263,7 @@ def from_qdate(value: QDate) -> date:
 
 
 def show_period(
-    start_field: QDateTimeEdit, end_field: QDateTimeEdit, period: tuple[date, date] | None
+    start_field: DateField, end_field: DateField, period: tuple[date, date] | None
 ) -> None:
     """A preset period fills the two date fields and locks them, without signalling a
     change (the caller redraws once); ``None`` (Custom) unlocks them for typing."""
@@ -285,7 +276,7 @@ def show_period(
             field.blockSignals(False)
 
 
-def chosen_period(start_field: QDateTimeEdit, end_field: QDateTimeEdit) -> tuple[date, date]:
+def chosen_period(start_field: DateField, end_field: DateField) -> tuple[date, date]:
     """The two dates in order, whichever way round they were typed."""
     start, end = from_qdate(start_field.date()), from_qdate(end_field.date())
     return (start, end) if start <= end else (end, start)

@@ -1,0 +1,14 @@
+"""Small pieces of text built from numbers and names, said the way people say them."""
+
+from __future__ import annotations
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """ "1 page", "2 pages", "0 entries": never "1 pages"."""
+    word = one if count == 1 else (many or f"{one}s")
+    return f"{count} {word}"
+
+
+def who_recorded(label: str, name: str | None) -> str:
+    """ "Carer — David (husband)": the name may hold brackets of its own, so none are added."""
+    return f"{label} — {name}" if name else label
