@@ -57,5 +57,28 @@ def demo_diary(tmp_path: Path) -> Iterator[Diary]:
         yield opened
 
 
+@pytest.fixture
+def own_settings(tmp_path: Path) -> None:
+    """A window test's own QSettings folder: no remembered window settings leak in."""
+    from PySide6.QtCore import QSettings  # only the window tests load Qt
+
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture
+def window(qtbot, diary: Diary, own_settings: None) -> Iterator[object]:
+    """The main window on an empty diary, closed afterwards without the unsaved question."""
+    from gui_support import close_quietly
+
+    from symptomlog.ui.main_window import MainWindow
+
+    win = MainWindow(diary)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    close_quietly(win)
+
+
 def moment(text: str) -> datetime:
     return datetime.fromisoformat(text)
