@@ -155,7 +155,7 @@ class HistoryView(QWidget):
         self.recorder.currentIndexChanged.connect(self.refresh)
         row = QHBoxLayout()
         add_labelled(
-            row, (("Fro&m", self.start), ("T&o", self.end), ("Recorded &by", self.recorder))
+            row, (("Sho&w from", self.start), ("t&o", self.end), ("Recorded &by", self.recorder))
         )
         self.all_button = QPushButton("&All dates")
         self.all_button.clicked.connect(self.show_all)
