@@ -8,7 +8,7 @@ a nurse: so the demo is marked in words above every view, and one click makes
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from symptomlog.store import Diary
 from symptomlog.store.paths import DEMO_FILENAME
@@ -36,7 +36,11 @@ class DemoStrip(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demoStrip")
-        self.label = QLabel(f"ⓘ {DEMO_TEXT}")
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(24)
+        )
+        self.label = QLabel(DEMO_TEXT)
         self.label.setObjectName("demoStripText")
         self.label.setWordWrap(True)
         self.button = QPushButton("Start &my own diary")
@@ -45,6 +49,7 @@ class DemoStrip(QFrame):
         self.button.clicked.connect(self.sig_start_own)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(icon)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.setAccessibleName("Demo diary — fictional data")
