@@ -102,6 +102,5 @@ def test_each_dialog_claims_each_letter_once(qtbot, window: MainWindow) -> None:
         assert check_dialog(dialog) == {}, type(dialog).__name__
 
 
-@pytest.mark.xfail(reason="profile_dialog.py (main developer): Alt+W twice", strict=True)
 def test_the_profile_dialog_claims_each_letter_once(window: MainWindow) -> None:
     assert check_dialog(ProfileDialog(window.context, window)) == {}

@@ -42,6 +42,7 @@ def test_a_save_by_another_program_is_still_reported(window: MainWindow) -> None
     assert done.returncode == 0, done.stderr
     window.context.check_for_changes()
     assert "changed elsewhere" in status(window)
+    window.show_view("history")  # hidden views refresh when next shown
     assert window.history.model.rowCount() == 2
 
 

@@ -54,12 +54,7 @@ class TodayView(QWidget):
         self.clear_button = QPushButton("C&lear form")
         self.clear_button.setAccessibleName("Clear the form")
         self.clear_button.clicked.connect(self.form.clear_values)
-        self.saved_icon = QLabel()
-        self.saved_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(32)
-        )
-        self.saved_icon.setAccessibleName("Error")
-        self.saved_icon.setVisible(False)
+        self.saved_icon = self._error_icon()
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedMessage")
         self.saved_label.setWordWrap(True)
@@ -148,6 +143,16 @@ class TodayView(QWidget):
         self.context.changed(f"Saved entry for {when}.")
         self.show_flags(saved.recorded_at.date())
         return saved
+
+    def _error_icon(self) -> QLabel:
+        """The icon beside a failed save: the words and the colour are not the only signal."""
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(32)
+        )
+        icon.setAccessibleName("Error")
+        icon.setVisible(False)
+        return icon
 
     def show_saved(self, text: str, ok: bool) -> None:
         """Saved or not: words first, then an icon and the error colour for a failure,
