@@ -12,11 +12,11 @@ from symptomlog.cli import diary_path
 from symptomlog.demo import fill_demo
 from symptomlog.diary_choice import remember_diary
 from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.words import plural, who_recorded
 from symptomlog.store import Diary
 from symptomlog.store.paths import data_dir, demo_diary_path
 from symptomlog.ui.main_window import MainWindow
 from symptomlog.ui.own_diary import suggested_new_path
-from symptomlog.ui.words import plural, who_recorded
 
 pytestmark = pytest.mark.usefixtures("own_settings")
 

@@ -416,3 +416,39 @@ def test_a_planted_link_in_backups_does_not_stop_todays_backup(db: Path) -> None
 def test_bad_values_are_refused_with_exit_2(db: Path, args: list[str], expected: str) -> None:
     result = run(*args, db=db)
     assert result.returncode == 2 and expected in result.stderr, result.stderr
+
+
+def test_a_screenshot_is_an_output_like_any_other(db: Path, tmp_path: Path) -> None:
+    before = db.read_bytes()
+    daily = next((db.parent / "backups").iterdir())
+    for target in (db, daily, Path("/dev/full")):
+        result = run("--view", "today", "--screenshot", str(target), db=db)
+        assert result.returncode == 2, result.stderr
+    assert db.read_bytes() == before
+    good = tmp_path / "shot.png"
+    old_umask = os.umask(0)
+    try:
+        assert run("--view", "today", "--screenshot", str(good), db=db).returncode == 0
+    finally:
+        os.umask(old_umask)
+    assert good.read_bytes()[:4] == b"\x89PNG" and file_mode(good) == 0o600
+
+
+def test_the_window_settings_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    code = (
+        "import os; os.umask(0)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from symptomlog.ui.main_window import settings\n"
+        "s = settings(); s.setValue('view/large_text', True); s.sync()\n"
+        "print(s.fileName())\n"
+    )
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    path = Path(out)
+    assert file_mode(path) == 0o600 and file_mode(path.parent) == 0o700

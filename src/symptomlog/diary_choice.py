@@ -35,9 +35,12 @@ def remembered_diary() -> Path | None:
 
 def remember_diary(path: Path) -> None:
     """Make ``path`` the diary a plain ``symptomlog`` opens from now on."""
+    from symptomlog.files import write_atomically
+    from symptomlog.store.paths import ensure_private_folder
+
     target = choice_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f"{Path(path).expanduser().resolve()}\n", encoding="utf-8")
+    ensure_private_folder(target.parent)  # it names the diary: private like the diary
+    write_atomically(target, f"{Path(path).expanduser().resolve()}\n".encode())
 
 
 def default_for_user() -> Path:

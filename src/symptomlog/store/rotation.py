@@ -106,6 +106,9 @@ def newest_good_backup(diary: Path) -> Backup | None:
     return next((b for b in daily_backups(diary) if quick_check(b.path)), None)
 
 
+BACKUP_FAILED = "Today's automatic backup could not be written"
+
+
 def backup_quietly(diary: Path) -> str | None:
     """Today's backup, or a sentence saying why it could not be written (never an error).
 
@@ -115,5 +118,5 @@ def backup_quietly(diary: Path) -> str | None:
     try:
         written = ensure_daily_backup(diary)
     except SymptomlogError as error:
-        return f"Today's automatic backup could not be written: {error}"
+        return f"{BACKUP_FAILED}: {error}"
     return f"Daily backup written to {written}" if written else None

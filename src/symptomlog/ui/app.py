@@ -17,10 +17,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
+from symptomlog.logs import install_excepthook, setup_logging
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
 from symptomlog.ui.own_diary import made_default, offer_first_run, suggested_new_path
 from symptomlog.ui.platform_check import startup_problem
+from symptomlog.ui.saving import save_pixmap
 
 SCREENSHOT_SIZE = (1024, 700)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -101,6 +103,11 @@ def restore_backup(backup: Path, path: Path) -> None:
     )
 
 
+def show_unexpected_error(text: str) -> None:
+    """The last resort: an error nobody caught, told in words, never a silent failure."""
+    QMessageBox.critical(None, "Something went wrong", text)
+
+
 def run_app(path: Path, view: str | None = None, screenshot: str | None = None) -> int:
     _choose_platform(screenshot)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -109,6 +116,8 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     app.setOrganizationName("symptomlog")
     app.setDesktopFileName("org.symptomlog.Symptomlog")  # matches the .desktop file on Linux
     app.setWindowIcon(app_icon())
+    log_path = setup_logging()
+    install_excepthook(log_path, lambda text: show_unexpected_error(text))
     if screenshot:
         diary = Diary.open(path, create=True)  # an error becomes a message and exit code
     else:
@@ -124,9 +133,11 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     window.show()
     if screenshot:
         app.processEvents()
-        ok = window.grab().save(screenshot)
-        close_window(window)
-        return 0 if ok else 1
+        try:  # checked like every output: never over the diary, its backups or a link
+            save_pixmap(window.grab(), screenshot, diary.path)
+        finally:
+            close_window(window)
+        return 0
     offer_first_run(window)
     code = app.exec()
     close_window(window)

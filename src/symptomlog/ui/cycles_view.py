@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.domain import REGIMENS, ChemoCycle
+from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.widgets import (
@@ -39,7 +40,6 @@ from symptomlog.ui.widgets import (
     run_dialog,
     to_qdate,
 )
-from symptomlog.ui.words import plural
 
 HEADERS = ("Line", "Regimen", "Cycle", "Planned start", "Actual start", "Drug days", "Dose / note")
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from symptomlog.analysis.flags import Flag
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.fields import SIGNS
+from symptomlog.domain.words import who_recorded
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -126,10 +127,8 @@ class EntryTableModel(QAbstractTableModel):
         if name == "recorded_at":
             return f"{entry.recorded_at:%a %d %b %Y %H:%M}"
         if name == "recorded_by":
-            who = entry.recorded_by.label
-            if entry.recorded_by is not Recorder.PATIENT and entry.recorder_name:
-                who += f" ({entry.recorder_name})"
-            return who
+            name = entry.recorder_name if entry.recorded_by is not Recorder.PATIENT else None
+            return who_recorded(entry.recorded_by.label, name)
         if name == "flag":
             raised = self._flags.get(_key(entry))
             return raised[0].level.marker if raised else ""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from symptomlog.analysis.flags import Level, at_least, diary_flags
 from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
@@ -45,7 +46,6 @@ from symptomlog.ui.widgets import (
     run_dialog,
     to_qdate,
 )
-from symptomlog.ui.words import plural
 
 DEFAULT_DAYS = 90
 

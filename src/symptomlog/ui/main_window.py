@@ -8,6 +8,8 @@ last save worked.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from symptomlog import __version__
 from symptomlog.domain import Recorder
+from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui import fhir_export
@@ -48,7 +51,6 @@ from symptomlog.ui.style import apply_style
 from symptomlog.ui.today_view import TodayView
 from symptomlog.ui.unsaved import confirm_unsaved
 from symptomlog.ui.widgets import run_dialog
-from symptomlog.ui.words import plural
 
 VIEWS = ("today", "history", "charts", "cycles", "report")
 MAX_RECENT = 6
@@ -69,7 +71,17 @@ SHORTCUTS = (
 
 
 def settings() -> QSettings:
-    return QSettings("symptomlog", "symptomlog")
+    """The window's settings; their file names the diary, so it is private (0600 in 0700)."""
+    found = QSettings("symptomlog", "symptomlog")
+    path = Path(found.fileName())
+    if path.is_absolute():  # a file, not the Windows registry
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(path.parent, 0o700)
+            if not path.exists():
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            os.chmod(path, 0o600)  # Qt keeps a file's mode when it rewrites it
+    return found
 
 
 class MainWindow(QMainWindow):

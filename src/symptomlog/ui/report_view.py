@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.period_hint import PeriodHint
@@ -33,7 +34,6 @@ from symptomlog.ui.widgets import (
     show_period,
     to_qdate,
 )
-from symptomlog.ui.words import plural
 
 PERIODS = {"Last 28 days": 28, "Last 3 months": 91, "Last 6 months": 182, "Custom": -1}
 PREVIEW_DPI = 80

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from symptomlog.analysis.flag_words import tell_today
 from symptomlog.analysis.flags import Flag, Level, diary_flags
 from symptomlog.domain import Entry
+from symptomlog.domain.words import who_recorded
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner, details_text
-from symptomlog.ui.words import who_recorded
 
 TODAY_LIST_LINES = 2
 

@@ -1,4 +1,8 @@
-"""Small pieces of text built from numbers and names, said the way people say them."""
+"""Small pieces of text built from numbers and names, said the way people say them.
+
+In the domain so that every layer (the entry's summary, the window, the command line)
+says "1 episode" and "Carer — David (husband)" the same way.
+"""
 
 from __future__ import annotations
 
