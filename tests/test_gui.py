@@ -169,7 +169,7 @@ def test_history_delete_and_undo_by_keyboard(qtbot, window: MainWindow) -> None:
     history = window.history
     history.refresh()
     assert history.model.rowCount() == 3
-    assert history.model.text(history.model.entry(0), "recorded_by") == "Carer (David)"
+    assert history.model.text(history.model.entry(0), "recorded_by") == "Carer — David"
     history.table.setFocus()
     history.table.selectRow(0)
     newest = history.selected()
