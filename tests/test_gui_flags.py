@@ -116,3 +116,19 @@ def test_profile_dialog_saves_the_stent_and_refuses_nothing_out_of_range(
     profile = diary.profile.get()
     assert profile.stent is True and profile.thresholds == {"fever_c": 38.0}
     assert {a.key for a in diary.profile.audit()} == {"stent", "threshold:fever_c"}
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_call_now_line_stays_bold_and_larger_than_the_text(qtbot, on_chemo, large) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, on_chemo)
+    window.large_text.setChecked(large)
+    window.toggle_large_text()
+    window.today.form.measures["temperature_c"].setText("38.1")
+    window.today.save()
+    heading = window.today.banner.heading.font()
+    body = QApplication.font()
+    assert heading.bold() and heading.pointSizeF() >= body.pointSizeF() * 1.3
+    window.large_text.setChecked(False)
+    window.toggle_large_text()

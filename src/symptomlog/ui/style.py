@@ -65,5 +65,10 @@ def apply_style(app: QApplication, large: bool) -> None:
     # (A "QWidget { font-size }" rule would too, but re-styling every widget makes
     # each window several times slower to open.) Widgets made later inherit it.
     for widget in app.allWidgets():
-        if widget.font().pointSizeF() != font.pointSizeF():
+        if widget.objectName() == "redFlagHeading":
+            emphatic = QFont(font)  # the "call now" line keeps its larger, bold type
+            emphatic.setPointSizeF(heading)
+            emphatic.setBold(True)
+            widget.setFont(emphatic)
+        elif widget.font().pointSizeF() != font.pointSizeF():
             widget.setFont(font)
