@@ -355,6 +355,7 @@ def test_report_view_previews_page_one_and_saves_the_pdf(
     )
     window.show_view("report")
     view = window.views["report"]
+    qtbot.waitUntil(lambda: "pages for" in view.message.text(), timeout=20000)  # off-thread
     assert view.preview.pixmap() is not None and not view.preview.pixmap().isNull()
     assert "pages for" in view.message.text()
     target = tmp_path / "summary.pdf"

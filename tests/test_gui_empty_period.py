@@ -85,7 +85,7 @@ def test_report_says_where_the_entries_are_and_reports_them(qtbot, old_window) -
     assert (start, end) == (FIRST, LAST)  # 28 days long, but not before the first entry
     assert report.period.currentText() == "Custom" and report.start.isEnabled()
     assert report.hint.isHidden()
-    assert report.pdf is not None
+    qtbot.waitUntil(lambda: report.pdf is not None, timeout=20000)  # built off the window thread
 
 
 def test_an_empty_diary_gets_no_hint(qtbot, tmp_path: Path, memory_diary: Diary) -> None:
@@ -94,3 +94,25 @@ def test_an_empty_diary_gets_no_hint(qtbot, tmp_path: Path, memory_diary: Diary)
     window.show()
     window.show_view("history")
     assert window.history.hint.isHidden()
+
+
+def test_the_report_preview_is_built_off_the_window_thread(qtbot, old_window, monkeypatch) -> None:
+    import threading
+
+    from symptomlog.ui import report_view
+
+    threads: list[str] = []
+    real = report_view.build_pdf
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report_view, "build_pdf", spy)
+    old_window.show_view("report")
+    report = old_window.views["report"]
+    qtbot.waitUntil(
+        lambda: report.pdf is not None or "could not" in report.message.text(), timeout=20000
+    )
+    assert threads and all(name.startswith("report") for name in threads)
+    assert threading.current_thread().name == "MainThread"

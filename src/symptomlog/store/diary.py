@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shlex
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,9 @@ class Diary:
         self.backup_note: str | None = None
         self._watch: sqlite3.Connection | None = None
         """What happened to today's automatic backup, for the window's status bar."""
-        self._active: Session | None = None
+        self._local = threading.local()
+        """This thread's open write transaction: a report built in a worker thread must
+        never join the window thread's transaction."""
         self.entries = EntryStore(self)
         self.cycles = CycleStore(self)
         self.profile = ProfileStore(self)
@@ -95,6 +98,9 @@ class Diary:
         except sqlite3.Error as error:
             raise explain(error, self.name) from None
 
+    def _active_session(self) -> Session | None:
+        return getattr(self._local, "active", None)
+
     def __enter__(self) -> Diary:
         return self
 
@@ -104,8 +110,9 @@ class Diary:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session on a consistent snapshot (or the open transaction's)."""
-        if self._active is not None:
-            yield self._active
+        active = self._active_session()
+        if active is not None:
+            yield active
             return
         with self._guard(), Session(self._engine, expire_on_commit=False) as session:
             yield session
@@ -118,20 +125,21 @@ class Diary:
         Inside ``transaction()`` it joins the open transaction instead, so several
         stores can change together (a JSON import: profile, cycles and entries).
         """
-        if self._active is not None:
-            yield self._active
+        active = self._active_session()
+        if active is not None:
+            yield active
             return
         with (
             self._guard(),
             Session(self._write_engine, expire_on_commit=False) as session,
             session.begin(),
         ):
-            self._active = session
+            self._local.active = session
             try:
                 yield session
                 self._check_same_file()
             finally:
-                self._active = None
+                self._local.active = None
 
     transaction = write
 
@@ -139,8 +147,9 @@ class Diary:
     def write_connection(self) -> Iterator[Connection]:
         """A write transaction on a bare connection, for one quick save: the ORM
         session around it would take longer than the save. Joins ``transaction()``."""
-        if self._active is not None:
-            yield self._active.connection()
+        active = self._active_session()
+        if active is not None:
+            yield active.connection()
             return
         with self._guard(), self._write_engine.connect() as connection, connection.begin():
             yield connection

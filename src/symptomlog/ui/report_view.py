@@ -7,11 +7,14 @@ left in a temporary folder. reportlab and PDFium are imported on first use.
 
 from __future__ import annotations
 
+import contextlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap, QShowEvent
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
+from symptomlog.store import Diary
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.widgets import (
@@ -48,6 +52,10 @@ class ReportView(QWidget):
         self.pdf: bytes | None = None
         self.saved: Path | None = None
         self._stale = True
+        self._request = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
+        self._builder = Builder(self)
+        self._builder.sig_done.connect(self._shown)
         self.period = QComboBox()
         self.period.addItems(list(PERIODS))
         self.period.setAccessibleName("Period")
@@ -139,43 +147,56 @@ class ReportView(QWidget):
         return chosen_period(self.start, self.end)
 
     def build(self) -> bytes:
-        from symptomlog.report.pdf import render_pdf
-        from symptomlog.report.summary import build_data
-
+        """The PDF for the chosen period, built on this thread (for Save as…)."""
         start, end = self.period_dates()
         diary = self.context.diary
         self.hint.update_for(diary, start, end, len(diary.entries.between(start, end)))
-        data = build_data(
-            diary.entries.between(None, end), diary.cycles.all(), diary.profile.get(), start, end
-        )
-        return render_pdf(data, self.paper.currentData())
+        return build_pdf(diary, start, end, self.paper.currentData())
 
     def refresh(self) -> None:
-        """Build the PDF in memory and show its first page."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.pdf = self.build()
-            pages, picture = first_page(self.pdf)
-        except SymptomlogError as error:
-            self.message.setText(f"⚠ The report could not be made: {error}")
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._stale = False
-        self.preview.setPixmap(picture)
+        """Build the PDF and draw its first page off the window's thread, then show it.
+
+        Building a year took 1.6 s: on the window's thread that froze it. A newer
+        request (the period changed meanwhile) makes an older result be dropped.
+        """
         start, end = self.period_dates()
+        diary = self.context.diary
+        self.hint.update_for(diary, start, end, len(diary.entries.between(start, end)))
+        self._request += 1
+        self.message.setText(f"Making the report for {start:%d %b %Y} – {end:%d %b %Y}…")
+        job = PreviewJob(self._request, diary, start, end, self.paper.currentData())
+        if diary.path is None:  # an in-memory diary has one connection: stay on this thread
+            job.run_here(self._builder)
+        else:
+            self._pool.submit(job.run_here, self._builder)
+
+    def _shown(self, request: int, result: object) -> None:
+        if request != self._request:
+            return  # the period changed while this one was being made
+        if isinstance(result, SymptomlogError):
+            self.message.setText(f"⚠ The report could not be made: {result}")
+            return
+        assert isinstance(result, Preview)
+        self.pdf = result.pdf
+        self._stale = False
+        picture = QPixmap()
+        picture.loadFromData(result.png, "PNG")
+        self.preview.setPixmap(picture)
         self.message.setText(
-            f"{plural(pages, 'page')} for {start:%d %b %Y} – {end:%d %b %Y}. "
-            "Save it as a PDF to print it or send it to the care team."
+            f"{plural(result.pages, 'page')} for {result.start:%d %b %Y} – "
+            f"{result.end:%d %b %Y}. Save it as a PDF to print it or send it to the care team."
         )
 
     def save_as(self) -> None:
         from symptomlog.files import write_atomically
+        from symptomlog.store.outputs import checked_output
 
         if self.pdf is None or self._stale:
-            self.refresh()
-        if self.pdf is None:
-            return
+            try:
+                self.pdf = self.build()  # asked to save now: build it now
+            except SymptomlogError as error:
+                self.message.setText(f"⚠ The report could not be made: {error}")
+                return
         start, end = self.period_dates()
         suggested = Path.home() / f"symptom-summary-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
         name, _ = QFileDialog.getSaveFileName(
@@ -184,7 +205,7 @@ class ReportView(QWidget):
         if not name:
             return
         try:
-            write_atomically(Path(name), self.pdf)
+            write_atomically(checked_output(name, self.context.diary.path), self.pdf)
         except SymptomlogError as error:
             self.message.setText(f"⚠ Not saved: {error}")
             return
@@ -198,8 +219,18 @@ class ReportView(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved)))
 
 
-def first_page(pdf: bytes) -> tuple[int, QPixmap]:
-    """The page count and page 1 drawn by PDFium, as a pixmap."""
+def build_pdf(diary: Diary, start: date, end: date, paper: str) -> bytes:
+    from symptomlog.report.pdf import render_pdf
+    from symptomlog.report.summary import build_data
+
+    data = build_data(
+        diary.entries.between(None, end), diary.cycles.all(), diary.profile.get(), start, end
+    )
+    return render_pdf(data, paper)
+
+
+def first_page(pdf: bytes) -> tuple[int, bytes]:
+    """The page count and page 1 drawn by PDFium, as PNG bytes (safe off the window thread)."""
     import io
 
     import pypdfium2
@@ -212,6 +243,41 @@ def first_page(pdf: bytes) -> tuple[int, QPixmap]:
         pages = len(document)
     finally:
         document.close()
-    picture = QPixmap()
-    picture.loadFromData(buffer.getvalue(), "PNG")
-    return pages, picture
+    return pages, buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Preview:
+    pdf: bytes
+    pages: int
+    png: bytes
+    start: date
+    end: date
+
+
+class Builder(QObject):
+    """Carries a finished preview back to the window's thread (a queued signal)."""
+
+    sig_done = Signal(int, object)
+
+
+@dataclass(frozen=True)
+class PreviewJob:
+    """Everything one preview needs, taken on the window's thread; run anywhere."""
+
+    request: int
+    diary: Diary
+    start: date
+    end: date
+    paper: str
+
+    def run_here(self, builder: Builder) -> None:
+        result: object
+        try:
+            pdf = build_pdf(self.diary, self.start, self.end, self.paper)
+            pages, png = first_page(pdf)
+            result = Preview(pdf, pages, png, self.start, self.end)
+        except SymptomlogError as error:
+            result = error
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+            builder.sig_done.emit(self.request, result)

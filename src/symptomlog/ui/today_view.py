@@ -44,6 +44,7 @@ class TodayView(QWidget):
     def __init__(self, context: DiaryContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._saving = False
         self.banner = FlagBanner()
         self.form = EntryForm()
         self.save_button = QPushButton("&Save entry  (Ctrl+S)")
@@ -140,7 +141,11 @@ class TodayView(QWidget):
         self.form.clear_values()
         when = f"{saved.recorded_at:%a %d %b %H:%M}"
         self.show_saved(f"✓ Saved {when}: {saved.summary()}.", ok=True)
-        self.context.changed(f"Saved entry for {when}.")
+        self._saving = True  # the flags are judged once, for the saved day, just below
+        try:
+            self.context.changed(f"Saved entry for {when}.")
+        finally:
+            self._saving = False
         self.show_flags(saved.recorded_at.date())
         return saved
 
@@ -197,5 +202,5 @@ class TodayView(QWidget):
             self.today_list.addItem(f"{entry.recorded_at:%H:%M}  {who}: {entry.summary()}")
         if not entries:
             self.today_list.addItem("Nothing saved yet today.")
-        if not self.banner.isVisible():
+        if not self.banner.isVisible() and not self._saving:
             self.show_flags(today)
