@@ -14,9 +14,10 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from symptomlog.errors import SymptomlogError, ValidationError
+from symptomlog.errors import SymptomlogError
 from symptomlog.ui.contacts_editor import ContactsEditor
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.messages import not_saved
 
 
 class ConfirmKindsDialog(QDialog):
@@ -58,11 +59,8 @@ class ConfirmKindsDialog(QDialog):
             contacts = self.editor.contacts()
             profile = replace(self.profile, contacts=contacts, contact_kinds_confirmed=True)
             self.context.diary.profile.save(profile, actor=self.context.actor or "user")
-        except ValidationError as error:
-            self.message.setText("⚠ Not saved:\n" + "\n".join(p.message for p in error.problems))
-            return
         except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+            self.message.setText(not_saved(error))
             return
         self.context.changed("Care team saved.")
         self.accept()

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from symptomlog.domain import Contact, Profile
 from symptomlog.domain.profile import DAYTIME_KINDS, ContactKind
-from symptomlog.errors import SymptomlogError, ValidationError
+from symptomlog.errors import SymptomlogError
+from symptomlog.ui.messages import not_saved
 from symptomlog.ui.widgets import add_labelled
 
 LINE_24H_NAME = "Hospital 24-hour line"
@@ -116,11 +117,12 @@ class FirstRunDialog(QDialog):
         found = list(self.profile.contacts)
         phone = self.line_24h.text().strip()
         if phone:
-            found.append(Contact(ContactKind.LINE_24H, LINE_24H_NAME, phone, "24 hours"))
+            found.append(Contact(ContactKind.LINE_24H, LINE_24H_NAME, phone, "24 hours").checked())
         team = (self.team_name.text().strip(), self.team_phone.text().strip())
         if any(team):
             kind = ContactKind(self.team_kind.currentData())
-            found.append(Contact(kind, team[0], team[1], self.team_hours.text().strip()))
+            contact = Contact(kind, team[0], team[1], self.team_hours.text().strip())
+            found.append(contact.checked())
         return tuple(found)
 
     def carer_name_typed(self) -> str | None:
@@ -133,10 +135,7 @@ class FirstRunDialog(QDialog):
             self.saved = replace(
                 self.profile, name=self.name.text().strip() or None, contacts=self.contacts()
             )
-        except ValidationError as error:
-            self.message.setText("⚠ Not saved: " + " ".join(p.message for p in error.problems))
-            return
         except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+            self.message.setText(not_saved(error))
             return
         self.accept()

@@ -31,6 +31,7 @@ from symptomlog.domain.thresholds import THRESHOLDS
 from symptomlog.errors import Problem, SymptomlogError, ValidationError
 from symptomlog.ui.contacts_editor import ContactsEditor
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.messages import not_saved
 from symptomlog.ui.widgets import add_labelled
 
 
@@ -195,11 +196,8 @@ class ProfileDialog(QDialog):
         try:
             profile = self.edited_profile()
             self.context.diary.profile.save(profile, actor=self.context.actor or "user")
-        except ValidationError as error:
-            self.message.setText("⚠ Not saved:\n" + "\n".join(p.message for p in error.problems))
-            return
         except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+            self.message.setText(not_saved(error))
             return
         self.context.changed("Profile saved.")
         self.accept()
