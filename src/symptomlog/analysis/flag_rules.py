@@ -355,18 +355,22 @@ def trend(ctx: Context, day: date) -> None:
     Not for an item in a severe episode, nor one flagged amber or red in the last
     3 days: the team has already been told about that climb.
     """
-    told = {name for f in ctx.recent(day) if f.level is not Level.INFO for name in f.values}
+    told: set[str] | None = None  # worked out only when a scale is worth a look
     week_days = [day - timedelta(days=i) for i in range(1, 8)]
     for scale in ESAS_SCALES:
-        today = ctx.highest(day, scale.name)
-        if today is None or (scale.name, day) in ctx.severe_days or scale.name in told:
-            continue
         worst = ctx.worst_by_day(scale.name)
+        if day not in worst:
+            continue
         week = [worst[d] for d in week_days if d in worst]
         if len(week) < 3:
             continue
         mean = sum(week) / len(week)
-        if today[0] - mean >= th.TREND_RISE:
+        if worst[day] - mean < th.TREND_RISE or (scale.name, day) in ctx.severe_days:
+            continue
+        if told is None:
+            told = {n for f in ctx.recent(day) if f.level is not Level.INFO for n in f.values}
+        today = ctx.highest(day, scale.name)
+        if today is not None and scale.name not in told:
             ctx.add(
                 day,
                 Level.INFO,

@@ -99,7 +99,7 @@ class Context:
     flags: list[Flag] = field(default_factory=list)
     severe_days: set[tuple[str, date]] = field(default_factory=set)
     """(item, day) inside a severe episode already flagged: rises and trends say nothing new."""
-    _highest: dict[tuple[date, str], tuple[float, Entry] | None] = field(default_factory=dict)
+    _highest: dict[str, dict[date, tuple[float, Entry]]] = field(default_factory=dict)
     _worst: dict[str, dict[date, float]] = field(default_factory=dict)
     _by_day: dict[date, list[Flag]] = field(default_factory=dict)
 
@@ -146,10 +146,21 @@ class Context:
     def worst_by_day(self, name: str) -> dict[date, float]:
         """Each day's largest reading of ``name``, for the 7-day trend."""
         if name not in self._worst:
-            self._worst[name] = {
-                day: high[0] for day in self.by_day if (high := self.highest(day, name))
-            }
+            self._worst[name] = {day: high[0] for day, high in self._highs(name).items()}
         return self._worst[name]
+
+    def _highs(self, name: str) -> dict[date, tuple[float, Entry]]:
+        """Each day's largest reading of ``name`` and its entry, in one pass over the diary
+        (the first entry wins a tie): every rule asks for these, many times a day."""
+        if name not in self._highest:
+            found: dict[date, tuple[float, Entry]] = {}
+            for day, entries in self.by_day.items():
+                for entry in entries:
+                    value = getattr(entry, name)
+                    if value is not None and (day not in found or value > found[day][0]):
+                        found[day] = (float(value), entry)
+            self._highest[name] = found
+        return self._highest[name]
 
     def readings(self, day: date, name: str) -> list[tuple[float, Entry]]:
         """Each entry's own value of ``name`` that day, in time order."""
@@ -160,12 +171,8 @@ class Context:
         ]
 
     def highest(self, day: date, name: str) -> tuple[float, Entry] | None:
-        """The day's largest reading and its entry; remembered, as trends ask for it often."""
-        key = (day, name)
-        if key not in self._highest:
-            found = self.readings(day, name)
-            self._highest[key] = max(found, key=lambda r: r[0]) if found else None
-        return self._highest[key]
+        """The day's largest reading and its entry."""
+        return self._highs(name).get(day)
 
     def lowest(self, day: date, name: str) -> tuple[float, Entry] | None:
         found = self.readings(day, name)

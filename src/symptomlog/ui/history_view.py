@@ -187,7 +187,7 @@ class HistoryView(QWidget):
     def _diary_opened(self) -> None:
         self.undo_steps.clear()
         self._update_undo()
-        self.refresh()
+        self.when_seen.changed()  # read when first shown: not on the start path
 
     def show_all(self) -> None:
         span = self.context.diary.entries.date_range()
