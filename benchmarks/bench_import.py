@@ -23,6 +23,38 @@ from symptomlog.domain.fields import CSV_COLUMNS
 BUDGET = 3.0
 
 
+def _row(rng: random.Random, when: datetime) -> dict[str, object]:
+    """One entry with every column filled as a real diary might be (the items beyond
+    ESAS-r too: the wider rows are part of what an import costs)."""
+    scales = [rng.randint(0, 10) for _ in range(9)]
+    names = ("pain", "nausea", "fatigue", "appetite", "breathlessness", "drowsiness")
+    row: dict[str, object] = dict(zip(names, scales, strict=False))
+    row |= {"depression": scales[6], "anxiety": scales[7], "wellbeing": scales[8]}
+    row |= {
+        "recorded_at": when.isoformat(timespec="minutes"),
+        "recorded_by": rng.choice(("patient", "carer")),
+        "vomiting_episodes": rng.randint(0, 3),
+        "weight_kg": round(rng.uniform(55, 70), 1),
+        "temperature_c": round(rng.uniform(36.2, 37.4), 1),
+        "itch": rng.randint(0, 3),
+        "notes": rng.choice(("", "", "Tired today.", "Walked to the shop & back.")),
+        "stools_above_usual": rng.randint(0, 3),
+        "days_since_bowels_opened": rng.randint(0, 2),
+        "mouth_sores": rng.randint(0, 2),
+        "numbness": rng.randint(0, 1),
+        "sore_hands_feet": rng.randint(0, 1),
+        "abdominal_swelling": rng.randint(0, 1),
+        "abdominal_girth_cm": rng.choice(("", round(rng.uniform(80, 95), 1))),
+        "blood_glucose_mmol": rng.choice(("", "", round(rng.uniform(4.5, 12), 1))),
+        "activity_level": rng.randint(0, 3),
+    }
+    for sign in ("yellow_eyes", "yellow_skin", "dark_urine", "pale_stools", "shivering"):
+        row[sign] = "no"
+    for sign in ("bleeding", "clot_signs", "confusion", "cannot_keep_fluids"):
+        row[sign] = "no"
+    return row
+
+
 def write_csv(path: Path, days: int, seed: int = 3) -> Path:
     """``days`` days of two entries a day, every column filled as a real diary might be."""
     rng = random.Random(seed)
@@ -32,27 +64,8 @@ def write_csv(path: Path, days: int, seed: int = 3) -> Path:
         writer.writerow(CSV_COLUMNS)
         for day in range(days):
             for hour in (0, 11):
-                when = start + timedelta(days=day, hours=hour)
-                scales = [rng.randint(0, 10) for _ in range(9)]
-                writer.writerow(
-                    [
-                        when.isoformat(timespec="minutes"),
-                        rng.choice(("patient", "carer")),
-                        "",
-                        scales[0],
-                        scales[1],
-                        rng.randint(0, 3),
-                        *scales[2:],
-                        round(rng.uniform(55, 70), 1),
-                        round(rng.uniform(36.2, 37.4), 1),
-                        "no",
-                        "no",
-                        rng.randint(0, 3),
-                        "no",
-                        "no",
-                        rng.choice(("", "", "Tired today.", "Walked to the shop & back.")),
-                    ]
-                )
+                row = _row(rng, start + timedelta(days=day, hours=hour))
+                writer.writerow([row.get(name, "") for name in CSV_COLUMNS])
     return path
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import sqlite
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.entry import VALUE_NAMES
 from symptomlog.domain.entry_batch import EntryBatch, batch_from_columns
-from symptomlog.domain.fields import MEASURES, SCALES, SIGNS
+from symptomlog.domain.fields import ITEMS
 from symptomlog.errors import ValidationError
 from symptomlog.store import Diary
 from symptomlog.store.convert import entry_columns
@@ -49,8 +49,8 @@ def rows(draw: st.DrawFn) -> list[dict[str, object]]:
             "recorder_name": draw(TEXT),
             "notes": draw(TEXT),
         }
-        for field in (*SCALES, *MEASURES, *SIGNS):
-            row[field.name] = draw(ANY_VALUE)
+        for item in ITEMS:  # the items beyond ESAS-r too, and the Other problem's name
+            row[item.name] = draw(TEXT if item.kind == "text" else ANY_VALUE)
         result.append(row)
     return result
 

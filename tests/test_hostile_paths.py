@@ -79,7 +79,7 @@ def test_a_backup_of_an_older_schema_restores_and_is_migrated(db: Path, tmp_path
     shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", old)
     result = run("restore", str(old), db=db)
     assert result.returncode == 0, result.stderr
-    assert "ok      schema: version 0004 (current)" in run("check", db=db).stdout
+    assert "ok      schema: version 0005 (current)" in run("check", db=db).stdout
     assert list((db.parent / "backups").glob("diary-schema0001-*.sqlite3"))
 
 

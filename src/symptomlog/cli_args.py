@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from symptomlog import commands
-from symptomlog.domain.fields import MEASURES, SCALES, SIGNS
+from symptomlog.domain.fields import BEYOND_ESAS, MEASURES, SCALES, SIGNS, Item
 
 MEASURE_FLAGS = {
     "vomiting_episodes": "vomiting",
@@ -72,8 +72,39 @@ def _add_add(sub: argparse._SubParsersAction) -> None:
         p.add_argument(
             f"--{sign.name.replace('_', '-')}", dest=sign.name, metavar="yes|no", help=sign.label
         )
+    for item in BEYOND_ESAS:
+        if item.kind in ("measure", "sign", "grade"):
+            p.add_argument(
+                f"--{item.name.replace('_', '-')}",
+                dest=item.name,
+                metavar=_metavar(item),
+                help=_help(item),
+            )
+    p.add_argument(
+        "--other-problem",
+        dest="other_problem_pair",
+        metavar="NAME=SCORE",
+        help='ESAS-r\'s "Other problem": its name and a score 0-10, e.g. "Hiccups=6"',
+    )
     p.add_argument("--note", metavar="TEXT")
     p.set_defaults(handler=commands.add)
+
+
+def _help(item: Item) -> str:
+    """The patient's wording, with the meaning of each level of a graded answer."""
+    if item.kind != "grade":
+        return item.wording
+    levels = "; ".join(f"{level} {answer.lower()}" for level, answer in enumerate(item.answers))
+    return f"{item.wording}: {levels}"
+
+
+def _metavar(item: Item) -> str:
+    """What an option takes, from the registry: "yes|no", "0-4" or the unit."""
+    if item.kind == "sign":
+        return "yes|no"
+    if item.kind == "grade":
+        return f"0-{item.maximum}"
+    return item.unit.upper() if item.unit else "N"
 
 
 def _add_exchange(sub: argparse._SubParsersAction) -> None:

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from symptomlog.domain.fields import VALUE_FIELDS
-from symptomlog.domain.parse import FieldError, parse_date, parse_datetime, parse_value
+from symptomlog.domain.parse import (
+    FieldError,
+    other_problem_of,
+    parse_date,
+    parse_datetime,
+    parse_value,
+)
 from symptomlog.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -59,10 +65,16 @@ def _entry_from_args(args: argparse.Namespace) -> Entry:
     values: dict[str, object] = {}
     problems: list[Problem] = []
     for name in VALUE_FIELDS:
+        if name == "other_problem":
+            continue  # given with its name, below
         try:
             values[name] = parse_value(name, getattr(args, name))
         except FieldError as error:
             problems.append(Problem(name, str(error)))
+    try:
+        values.update(other_problem_of(getattr(args, "other_problem_pair", None)))
+    except FieldError as error:
+        problems.append(Problem(error.field, str(error)))
     try:
         when = parse_datetime("recorded_at", args.when) if args.when else datetime.now()
     except FieldError as error:

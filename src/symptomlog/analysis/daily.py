@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from symptomlog.domain import Entry, Recorder
-from symptomlog.domain.fields import MEASURE_BY_NAME, SCALE_BY_NAME, SIGN_BY_NAME, VALUE_FIELDS
+from symptomlog.domain.fields import MEASURE_BY_NAME, SIGN_BY_NAME, VALUE_FIELDS, WHOLE_BY_NAME
 
 Value = float | int | bool | None
 
@@ -58,8 +58,8 @@ def _combine(name: str, values: list[Value]) -> Value:
         return any(present)
     if name == "weight_kg":
         return present[-1]  # entries arrive oldest first: the day's last weighing
-    if name in SCALE_BY_NAME or name in MEASURE_BY_NAME:
-        return max(present)  # worst symptom, highest temperature
+    if name in WHOLE_BY_NAME or name in MEASURE_BY_NAME:
+        return max(present)  # worst symptom, highest temperature, most stools
     raise KeyError(name)
 
 

@@ -11,17 +11,20 @@ import enum
 import hashlib
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
 from symptomlog.domain.fields import (
+    GRADE_BY_NAME,
+    ITEM_BY_NAME,
+    LEGACY_CSV_COLUMNS,
     MEASURE_BY_NAME,
     NAME_MAX_CHARS,
     NOTES_MAX_CHARS,
-    SCALE_BY_NAME,
     SIGN_BY_NAME,
     VALUE_FIELDS,
+    WHOLE_BY_NAME,
 )
 from symptomlog.domain.parse import measure_message, scale_message
 from symptomlog.errors import Problem, ValidationError, excerpt
@@ -67,6 +70,23 @@ class Entry:
     itch: int | None = None
     dark_urine: bool | None = None
     pale_stools: bool | None = None
+    # Items beyond ESAS-r (CLINICAL.md), then ESAS-r's own optional tenth item.
+    stools_above_usual: int | None = None
+    days_since_bowels_opened: int | None = None
+    shivering: bool | None = None
+    bleeding: bool | None = None
+    clot_signs: bool | None = None
+    confusion: bool | None = None
+    cannot_keep_fluids: bool | None = None
+    mouth_sores: int | None = None
+    numbness: int | None = None
+    sore_hands_feet: int | None = None
+    abdominal_swelling: int | None = None
+    abdominal_girth_cm: float | None = None
+    blood_glucose_mmol: float | None = None
+    activity_level: int | None = None
+    other_problem_name: str | None = None
+    other_problem: int | None = None
     notes: str | None = None
     id: int | None = None
 
@@ -99,23 +119,15 @@ class Entry:
 
     def is_blank(self) -> bool:
         """True when nothing but the time and recorder was filled in."""
-        return all(getattr(self, n) is None for n in (*VALUE_FIELDS, "notes"))
+        return all(getattr(self, n) is None for n in (*VALUE_FIELDS, *TEXT_FIELDS))
 
     def summary(self) -> str:
         """The recorded values in a few words ("Pain 3, Weight 61.2 kg, Yellow eyes yes")."""
-        parts = []
-        for name in VALUE_FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if name in SIGN_BY_NAME:
-                parts.append(f"{SIGN_BY_NAME[name].label} {'yes' if value else 'no'}")
-            elif name in MEASURE_BY_NAME:
-                measure = MEASURE_BY_NAME[name]
-                label = "Vomiting" if name == "vomiting_episodes" else measure.label
-                parts.append(f"{label} {value:g} {measure.unit}")
-            else:
-                parts.append(f"{SCALE_BY_NAME[name].label} {value}")
+        parts = [
+            value_words(name, value)
+            for name in VALUE_FIELDS
+            if (value := getattr(self, name)) is not None
+        ]
         if self.notes:
             parts.append("a note")
         return ", ".join(parts) if parts else "nothing recorded"
@@ -125,35 +137,69 @@ class Entry:
 
         Built from the values' ``repr`` in a fixed order, which is stable across
         runs for the types an entry holds (str, int, float, bool, None, datetime).
+        The items added later (``DIGEST_EXTRA``) join the digest only when filled
+        in, so an entry without them keeps the digest it was stored with.
         An entry never changes, so the digest is kept once computed (outside the
         dataclass fields: equality and ``repr`` ignore it).
         """
         cached = self.__dict__.get("_fingerprint")
         if cached is None:
-            cached = fingerprints_of([(repr(getattr(self, name)) for name in VALUE_NAMES)])[0]
+            reprs = [repr(getattr(self, name)) for name in DIGEST_NAMES]
+            extra = [digest_part(name, getattr(self, name)) for name in DIGEST_EXTRA]
+            cached = fingerprints_of([(*reprs, *extra)])[0]
             self.__dict__["_fingerprint"] = cached
         return str(cached)
 
 
-def fingerprints_of(rows_of_reprs: Iterable[Iterable[str]]) -> list[str]:
-    """The digest of each entry from the ``repr`` of its values in ``VALUE_NAMES`` order.
+def value_words(name: str, value: object) -> str:
+    """One recorded value in words: "Pain 3", "Weight 61.2 kg", "Bleeding yes"."""
+    item = ITEM_BY_NAME[name]
+    if name in SIGN_BY_NAME:
+        return f"{item.label} {'yes' if value else 'no'}"
+    if name == "vomiting_episodes":
+        return f"Vomiting {value:g} episodes"
+    if name in MEASURE_BY_NAME:
+        return f"{item.label} {value:g} {item.unit}"
+    if name in GRADE_BY_NAME:
+        return f"{item.label} {value}/{item.maximum}"
+    return f"{item.label} {value}"
 
-    The text is exactly ``repr(list_of_values)``, the form every stored fingerprint
-    was made from; a batch import makes the reprs once per distinct value.
+
+def digest_part(name: str, value: object) -> str:
+    """A later item's share of the digest text: nothing when blank (old digests hold)."""
+    return "" if value is None else f", {name}={value!r}"
+
+
+def fingerprints_of(rows_of_reprs: Iterable[Sequence[str]]) -> list[str]:
+    """The digest of each entry from the ``repr`` of its values in ``DIGEST_NAMES`` order,
+    followed by the ``digest_part`` of each item in ``DIGEST_EXTRA``.
+
+    The text of an entry without later items is exactly ``repr(list_of_values)``,
+    the form every stored fingerprint was made from; a batch import makes the
+    reprs once per distinct value.
     """
     digest = hashlib.blake2b
+    size = len(DIGEST_NAMES)
     return [
-        digest(("[" + ", ".join(reprs) + "]").encode("utf-8"), digest_size=16).hexdigest()
-        for reprs in rows_of_reprs
+        digest(
+            ("[" + ", ".join(row[:size]) + "".join(row[size:]) + "]").encode("utf-8"),
+            digest_size=16,
+        ).hexdigest()
+        for row in rows_of_reprs
     ]
 
 
 ENTRY_FIELD_NAMES = tuple(f.name for f in fields(Entry))
 VALUE_NAMES = tuple(n for n in ENTRY_FIELD_NAMES if n != "id")
+DIGEST_NAMES = LEGACY_CSV_COLUMNS
+"""The fields every fingerprint is made from, in the order of the first format."""
+DIGEST_EXTRA = tuple(n for n in VALUE_NAMES if n not in DIGEST_NAMES)
+"""The items added later: in the digest only when filled in."""
+TEXT_FIELDS = ("other_problem_name", "notes")
 
 
 def _scale_problem(name: str, value: object) -> str | None:
-    scale = SCALE_BY_NAME[name]
+    scale = WHOLE_BY_NAME[name]
     if isinstance(value, bool) or not isinstance(value, int):
         return scale_message(scale, value)
     if not scale.minimum <= value <= scale.maximum:
@@ -175,7 +221,7 @@ def _measure_problem(name: str, value: object) -> str | None:
 def _value_problem(name: str, value: object) -> str | None:
     if value is None:
         return None
-    if name in SCALE_BY_NAME:
+    if name in WHOLE_BY_NAME:
         return _scale_problem(name, value)
     if name in MEASURE_BY_NAME:
         return _measure_problem(name, value)
@@ -234,7 +280,7 @@ def field_problem(name: str, value: object, now: datetime | None = None) -> str 
     a single entry and, once per distinct value, for a column of thousands."""
     if name == "recorded_at":
         return _time_problem(value, now)
-    if name == "recorder_name":
+    if name in ("recorder_name", "other_problem_name"):
         return _text_problem(name, value, NAME_MAX_CHARS)
     if name == "notes":
         return _text_problem(name, value, NOTES_MAX_CHARS)
@@ -255,8 +301,8 @@ def normalised(name: str, value: object) -> object:
     return value
 
 
-NORMALISED_FIELDS = ("recorded_at", "recorder_name", "notes")
-CHECKED_FIELDS = ("recorded_at", "recorder_name", "notes", *VALUE_FIELDS)
+NORMALISED_FIELDS = ("recorded_at", "recorder_name", *TEXT_FIELDS)
+CHECKED_FIELDS = ("recorded_at", "recorder_name", *TEXT_FIELDS, *VALUE_FIELDS)
 
 
 def entry_problems(entry: Entry, now: datetime | None = None) -> list[Problem]:

@@ -18,9 +18,12 @@ from typing import Any
 
 from symptomlog.domain.entry import (
     CHECKED_FIELDS,
+    DIGEST_EXTRA,
+    DIGEST_NAMES,
     NORMALISED_FIELDS,
     VALUE_NAMES,
     Recorder,
+    digest_part,
     field_problem,
     fingerprints_of,
     normalised,
@@ -33,6 +36,7 @@ Cell = Callable[[object], object]
 CHECKED = frozenset(CHECKED_FIELDS)
 NORMALISED = frozenset(NORMALISED_FIELDS)
 RowProblem = tuple[int, Problem]
+EXTRA = frozenset(DIGEST_EXTRA)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ class _Column:
                 if check and (message := field_problem(name, value, now)):
                     problem_of[key] = message
             value_of[key] = value
-            repr_of[key] = repr(value)
+            repr_of[key] = digest_part(name, value) if name in EXTRA else repr(value)
+        self.blank = all(v is None for v in value_of.values())
 
     def _per_row(self, results: Mapping[object, object]) -> list[Any]:
         if self.key is _same:
@@ -139,11 +144,14 @@ def batch_from_columns(
     now = now or datetime.now()  # one clock for every row's "not in the future"
     parsers = parsers or {}
     result: dict[str, list[object]] = {}
-    reprs: list[list[str]] = []
+    reprs: dict[str, list[str]] = {}
     problems: list[RowProblem] = []
     for name in VALUE_NAMES:
         cells = columns.get(name)
         parse: Parse = recorder if name == "recorded_by" else _same
+        if cells is None and name in EXTRA:  # a later item not in the file: blank, no digest
+            result[name] = [None] * rows
+            continue
         if cells is None:  # not recorded (and recorded by the patient)
             cells = [Recorder.PATIENT if name == "recorded_by" else None] * rows
         elif len(cells) != rows:
@@ -152,9 +160,11 @@ def batch_from_columns(
             parse = parsers.get(name, parse)
         column = _Column(name, cells, parse, now)
         result[name] = column.values()
-        reprs.append(column.reprs())
+        if name not in EXTRA or not column.blank:  # a blank later item adds nothing
+            reprs[name] = column.reprs()
         problems += column.problems()
     if problems:
         order = {name: index for index, name in enumerate(VALUE_NAMES)}
         return None, sorted(problems, key=lambda p: (p[0], order[p[1].field]))
-    return EntryBatch(result, fingerprints_of(zip(*reprs, strict=True))), []
+    ordered = [reprs[n] for n in (*DIGEST_NAMES, *DIGEST_EXTRA) if n in reprs]
+    return EntryBatch(result, fingerprints_of(zip(*ordered, strict=True))), []

@@ -8,44 +8,57 @@ the hint in brackets is the form's own plain-language gloss.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
+from symptomlog.domain.item_kinds import (
+    GROUP_JAUNDICE,
+    GROUPS,
+    Grade,
+    Item,
+    Measure,
+    Scale,
+    Sign,
+    Text,
+)
+from symptomlog.domain.items_beyond import (
+    BEYOND_ESAS,
+    GRADED_SIDE_EFFECTS,
+    NAME_MAX_CHARS,
+    OTHER_PROBLEM,
+    WARNING_SIGNS,
+)
 
-@dataclass(frozen=True)
-class Scale:
-    """A 0-10 rating with its anchor words at both ends."""
-
-    name: str
-    label: str
-    low_anchor: str
-    high_anchor: str
-    hint: str = ""
-    esas: bool = True
-    minimum: int = 0
-    maximum: int = 10
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A measured number (a count or a physical quantity) with its plausible range."""
-
-    name: str
-    label: str
-    unit: str
-    minimum: float
-    maximum: float
-    integer: bool = False
-    decimals: int = 1
-
-
-@dataclass(frozen=True)
-class Sign:
-    """A yes/no observation (a jaundice sign)."""
-
-    name: str
-    label: str
-
+__all__ = [
+    "BEYOND_ESAS",
+    "CSV_COLUMNS",
+    "ESAS_SCALES",
+    "GRADED_SIDE_EFFECTS",
+    "GRADE_BY_NAME",
+    "GROUPS",
+    "ITEMS",
+    "ITEM_BY_NAME",
+    "LEGACY_CSV_COLUMNS",
+    "MEASURES",
+    "MEASURE_BY_NAME",
+    "NAME_MAX_CHARS",
+    "NOTES_MAX_CHARS",
+    "OTHER_PROBLEM",
+    "SCALES",
+    "SCALE_BY_NAME",
+    "SIGNS",
+    "SIGN_BY_NAME",
+    "VALUE_FIELDS",
+    "WARNING_SIGNS",
+    "WHOLE_BY_NAME",
+    "Grade",
+    "Item",
+    "Measure",
+    "Scale",
+    "Sign",
+    "Text",
+    "items_in",
+    "label_of",
+]
 
 ESAS_SCALES: Final[tuple[Scale, ...]] = (
     Scale("pain", "Pain", "No Pain", "Worst Possible Pain"),
@@ -71,7 +84,9 @@ ESAS_SCALES: Final[tuple[Scale, ...]] = (
         "how you feel overall",
     ),
 )
-ITCH: Final = Scale("itch", "Itch", "No itch", "Worst possible itch", esas=False)
+ITCH: Final = Scale(
+    "itch", "Itch", "No itch", "Worst possible itch", esas=False, group=GROUP_JAUNDICE
+)
 SCALES: Final[tuple[Scale, ...]] = (*ESAS_SCALES, ITCH)
 
 VOMITING: Final = Measure(
@@ -82,24 +97,24 @@ VOMITING: Final = Measure(
     50,
     integer=True,
     decimals=0,
+    wording="Times you were sick (vomited) in the last 24 hours",
 )
-WEIGHT: Final = Measure("weight_kg", "Weight", "kg", 20.0, 300.0)
-TEMPERATURE: Final = Measure("temperature_c", "Temperature", "°C", 34.0, 43.0)
+WEIGHT: Final = Measure("weight_kg", "Weight", "kg", 20.0, 300.0, wording="Weight (kg)")
+TEMPERATURE: Final = Measure(
+    "temperature_c", "Temperature", "°C", 34.0, 43.0, wording="Temperature (°C)"
+)
 MEASURES: Final[tuple[Measure, ...]] = (VOMITING, WEIGHT, TEMPERATURE)
 
 SIGNS: Final[tuple[Sign, ...]] = (
-    Sign("yellow_eyes", "Yellow eyes"),
-    Sign("yellow_skin", "Yellow skin"),
-    Sign("dark_urine", "Dark urine"),
-    Sign("pale_stools", "Pale stools"),
+    Sign("yellow_eyes", "Yellow eyes", wording="Yellow eyes"),
+    Sign("yellow_skin", "Yellow skin", wording="Yellow skin"),
+    Sign("dark_urine", "Dark urine", wording="Dark urine"),
+    Sign("pale_stools", "Pale stools", wording="Pale stools"),
 )
+"""The jaundice signs (the jaundice strip, History's signs column)."""
 
-SCALE_BY_NAME: Final = {s.name: s for s in SCALES}
-MEASURE_BY_NAME: Final = {m.name: m for m in MEASURES}
-SIGN_BY_NAME: Final = {s.name: s for s in SIGNS}
-
-# Column order of the CSV format in DESIGN.md; also the order of Entry's value fields.
-CSV_COLUMNS: Final[tuple[str, ...]] = (
+# The 21 columns of the first CSV format (DESIGN.md); a file with only these still imports.
+LEGACY_CSV_COLUMNS: Final[tuple[str, ...]] = (
     "recorded_at",
     "recorded_by",
     "recorder_name",
@@ -122,14 +137,41 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "pale_stools",
     "notes",
 )
-VALUE_FIELDS: Final[tuple[str, ...]] = CSV_COLUMNS[3:20]
+_FIRST_ITEMS: Final[tuple[Item, ...]] = (
+    *SCALES,
+    *MEASURES,
+    *SIGNS,
+)
+_BY_NAME_FIRST: Final = {item.name: item for item in _FIRST_ITEMS}
+ITEMS: Final[tuple[Item, ...]] = (
+    *(_BY_NAME_FIRST[name] for name in LEGACY_CSV_COLUMNS[3:20]),
+    *BEYOND_ESAS,
+)
+"""The registry: every recorded item of an entry, in CSV column order."""
+ITEM_BY_NAME: Final[dict[str, Item]] = {item.name: item for item in ITEMS}
+CSV_COLUMNS: Final[tuple[str, ...]] = (
+    *LEGACY_CSV_COLUMNS[:3],
+    *(item.name for item in ITEMS),
+    "notes",
+)
+"""Column order of the CSV format in DESIGN.md; also the order of Entry's fields."""
+VALUE_FIELDS: Final[tuple[str, ...]] = tuple(i.name for i in ITEMS if i.kind != "text")
+"""The items that hold a value (a number or yes/no), not text."""
+SCALE_BY_NAME: Final = {i.name: i for i in ITEMS if isinstance(i, Scale)}
+MEASURE_BY_NAME: Final = {i.name: i for i in ITEMS if isinstance(i, Measure)}
+SIGN_BY_NAME: Final = {i.name: i for i in ITEMS if isinstance(i, Sign)}
+GRADE_BY_NAME: Final = {i.name: i for i in ITEMS if isinstance(i, Grade)}
+WHOLE_BY_NAME: Final[dict[str, Scale | Grade]] = {**SCALE_BY_NAME, **GRADE_BY_NAME}
+"""Items whose value is a whole number in a range: a 0-10 scale or a graded answer."""
 NOTES_MAX_CHARS: Final = 10_000
-NAME_MAX_CHARS: Final = 200
+
+
+def items_in(group: str) -> tuple[Item, ...]:
+    """The items of one of the form's groups, in registry order."""
+    return tuple(item for item in ITEMS if item.group == group)
 
 
 def label_of(name: str) -> str:
     """The human label of any recorded item, for messages and column headers."""
-    for table in (SCALE_BY_NAME, MEASURE_BY_NAME, SIGN_BY_NAME):
-        if name in table:
-            return table[name].label
-    return name.replace("_", " ").capitalize()
+    item = ITEM_BY_NAME.get(name)
+    return item.label if item else name.replace("_", " ").capitalize()

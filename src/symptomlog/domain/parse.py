@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from symptomlog.domain.fields import MEASURE_BY_NAME, SCALE_BY_NAME, Measure, Scale, label_of
+from symptomlog.domain.fields import MEASURE_BY_NAME, WHOLE_BY_NAME, Grade, Measure, Scale, label_of
 from symptomlog.errors import excerpt
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1"})
@@ -29,8 +29,9 @@ def _blank(raw: str | None) -> bool:
     return raw is None or raw.strip() == ""
 
 
-def scale_message(scale: Scale, got: object) -> str:
-    """The one wording used for an out-of-range 0-10 value, wherever it came from."""
+def scale_message(scale: Scale | Grade, got: object) -> str:
+    """The one wording used for an out-of-range whole number (a 0-10 score, a graded
+    answer), wherever it came from."""
     return (
         f"{scale.label} must be a whole number from {scale.minimum} to {scale.maximum} "
         f"(got {excerpt(got)})"
@@ -50,7 +51,8 @@ def measure_message(measure: Measure, got: object) -> str:
 
 
 def parse_scale(name: str, raw: str | None) -> int | None:
-    scale = SCALE_BY_NAME[name]
+    """A 0-10 score or a graded answer (its level, 0 = none)."""
+    scale = WHOLE_BY_NAME[name]
     if _blank(raw):
         return None
     assert raw is not None
@@ -137,8 +139,29 @@ def parse_date(name: str, raw: str | None) -> date | None:
 
 def parse_value(name: str, raw: str | None) -> object:
     """Parse any value field of an entry by its name."""
-    if name in SCALE_BY_NAME:
+    if name in WHOLE_BY_NAME:
         return parse_scale(name, raw)
     if name in MEASURE_BY_NAME:
         return parse_measure(name, raw)
     return parse_bool(name, raw)
+
+
+def other_problem_of(raw: str | None) -> dict[str, object]:
+    """ESAS-r's "Other problem" typed as ``NAME=SCORE`` ("Hiccups=6"): its two fields.
+
+    The score after the last "=" so that a name may hold one; a score without
+    a name would say nothing to the team, so it is refused.
+    """
+    if _blank(raw):
+        return {}
+    assert raw is not None
+    name, equals, score = raw.rpartition("=")
+    if not equals or not name.strip():
+        raise FieldError(
+            "other_problem",
+            f"Other problem must be a name and a score, like Hiccups=6 (got {excerpt(raw)})",
+        )
+    return {
+        "other_problem_name": name.strip(),
+        "other_problem": parse_scale("other_problem", score),
+    }

@@ -22,7 +22,7 @@ from symptomlog.domain.parse import FieldError, parse_datetime, parse_value
 from symptomlog.errors import BadFile, ImportRejected, Problem
 from symptomlog.exchange.textfile import read_text
 
-TEXT_COLUMNS = ("recorder_name", "notes")
+TEXT_COLUMNS = ("recorder_name", "other_problem_name", "notes")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 

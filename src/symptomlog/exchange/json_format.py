@@ -17,9 +17,11 @@ from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError,
 from symptomlog.exchange.textfile import read_text
 from symptomlog.store import AuditRecord, Diary, EntryRecord
 
-FORMAT_VERSION = 2
-"""2 added contact kinds and hours, the stent and confirmed kinds; 1 still imports."""
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+"""3 added the items beyond ESAS-r to entries (an older program would refuse them as
+unknown fields, and now says the file is newer instead); 2 added contact kinds and
+hours, the stent and confirmed kinds. 1 and 2 still import."""
+READABLE_VERSIONS = (1, 2, 3)
 MAX_INT_DIGITS = 15
 
 

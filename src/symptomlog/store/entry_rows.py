@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.entry_batch import EntryBatch
-from symptomlog.domain.fields import SIGNS
+from symptomlog.domain.fields import SIGN_BY_NAME
 from symptomlog.store.convert import ENTRY_COLUMNS
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ INSERT = f"INSERT INTO entries ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * l
 _entry_values = attrgetter(*ENTRY_COLUMNS)
 assert ENTRY_COLUMNS[:2] == ("recorded_at", "recorded_by")
 RECORDER_TEXT = {who: who.value for who in Recorder}
-SIGN_INDEXES = tuple(ENTRY_COLUMNS.index(sign.name) for sign in SIGNS)
+SIGN_INDEXES = tuple(ENTRY_COLUMNS.index(name) for name in SIGN_BY_NAME)
 FLAG = {True: 1, False: 0, None: None}
 
 

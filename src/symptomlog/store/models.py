@@ -39,6 +39,22 @@ class EntryRow(Base):
     itch: Mapped[int | None]
     dark_urine: Mapped[bool | None]
     pale_stools: Mapped[bool | None]
+    stools_above_usual: Mapped[int | None]
+    days_since_bowels_opened: Mapped[int | None]
+    shivering: Mapped[bool | None]
+    bleeding: Mapped[bool | None]
+    clot_signs: Mapped[bool | None]
+    confusion: Mapped[bool | None]
+    cannot_keep_fluids: Mapped[bool | None]
+    mouth_sores: Mapped[int | None]
+    numbness: Mapped[int | None]
+    sore_hands_feet: Mapped[int | None]
+    abdominal_swelling: Mapped[int | None]
+    abdominal_girth_cm: Mapped[float | None]
+    blood_glucose_mmol: Mapped[float | None]
+    activity_level: Mapped[int | None]
+    other_problem_name: Mapped[str | None] = mapped_column(String(200))
+    other_problem: Mapped[int | None]
     notes: Mapped[str | None] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime]
