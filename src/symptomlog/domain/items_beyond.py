@@ -140,6 +140,7 @@ OTHER_PROBLEM: Final = Scale(
     "No Other Problem",
     "Worst Possible Other Problem",
     "for example constipation",
+    wording="Another problem: name it, then choose its number",
 )
 """ESAS-r's own optional tenth item: named by the patient, scored 0-10."""
 
