@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from symptomlog.analysis import flag_rules_beyond, flag_rules_lasting
 from symptomlog.analysis.flag_types import Context, Level
 from symptomlog.analysis.flag_words import days_after, short_date, times
 from symptomlog.analysis.weight import baseline_of
@@ -390,8 +391,10 @@ def apply_all(ctx: Context) -> None:
         vomiting(ctx, day)
         jaundice(ctx, day)
         jaundice_with_fever(ctx, day)
+        flag_rules_beyond.each_day(ctx, day)
     severe_episodes(ctx)
     for day in sorted(ctx.by_day):
         rises(ctx, day)
         trend(ctx, day)
     weight(ctx)
+    flag_rules_lasting.apply(ctx)

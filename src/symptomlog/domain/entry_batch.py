@@ -147,18 +147,10 @@ def batch_from_columns(
     reprs: dict[str, list[str]] = {}
     problems: list[RowProblem] = []
     for name in VALUE_NAMES:
-        cells = columns.get(name)
-        parse: Parse = recorder if name == "recorded_by" else _same
-        if cells is None and name in EXTRA:  # a later item not in the file: blank, no digest
+        if name in EXTRA and name not in columns:  # a later item not given: blank, no digest
             result[name] = [None] * rows
             continue
-        if cells is None:  # not recorded (and recorded by the patient)
-            cells = [Recorder.PATIENT if name == "recorded_by" else None] * rows
-        elif len(cells) != rows:
-            raise ValueError(f"{name} has {len(cells)} values for {rows} rows")
-        else:
-            parse = parsers.get(name, parse)
-        column = _Column(name, cells, parse, now)
+        column = _Column(name, *_cells_of(name, columns, rows, parsers), now)
         result[name] = column.values()
         if name not in EXTRA or not column.blank:  # a blank later item adds nothing
             reprs[name] = column.reprs()
@@ -166,5 +158,24 @@ def batch_from_columns(
     if problems:
         order = {name: index for index, name in enumerate(VALUE_NAMES)}
         return None, sorted(problems, key=lambda p: (p[0], order[p[1].field]))
+    return EntryBatch(result, _fingerprints(reprs)), []
+
+
+def _cells_of(
+    name: str, columns: Mapping[str, Sequence[object]], rows: int, parsers: Mapping[str, Parse]
+) -> tuple[Sequence[object], Parse]:
+    """A column's cells and how to parse them; a column not given is not recorded
+    (and recorded by the patient)."""
+    cells = columns.get(name)
+    parse: Parse = recorder if name == "recorded_by" else _same
+    if cells is None:
+        return [Recorder.PATIENT if name == "recorded_by" else None] * rows, parse
+    if len(cells) != rows:
+        raise ValueError(f"{name} has {len(cells)} values for {rows} rows")
+    return cells, parsers.get(name, parse)
+
+
+def _fingerprints(reprs: Mapping[str, list[str]]) -> list[str]:
+    """Each row's fingerprint from its columns' reprs, in the digest's order."""
     ordered = [reprs[n] for n in (*DIGEST_NAMES, *DIGEST_EXTRA) if n in reprs]
-    return EntryBatch(result, fingerprints_of(zip(*ordered, strict=True))), []
+    return fingerprints_of(zip(*ordered, strict=True))

@@ -31,7 +31,7 @@ class Threshold:
     @property
     def whole(self) -> bool:
         """Counts, days and points are whole numbers; °C and % may have a decimal."""
-        return self.unit not in ("°C", "%")
+        return self.unit not in ("°C", "%", "mmol/L")
 
     @property
     def range_text(self) -> str:
@@ -49,6 +49,20 @@ SOURCE_WEIGHT: Final = "CTCAE v5.0; Fearon 2011"
 SOURCE_ITCH: Final = "standard advice"
 SOURCE_TREND: Final = "Hui 2015 (MCID 1); CTCAE v5.0"
 SOURCE_ACUTE_PAIR: Final = "two acute warning signs on one day (CLINICAL.md)"
+SOURCE_RIGORS: Final = "UK acute oncology alert cards; TG18"
+SOURCE_DIARRHOEA_RED: Final = "CTCAE v5.0 diarrhoea grade 3"
+SOURCE_DIARRHOEA_AMBER: Final = "CTCAE v5.0 diarrhoea grade 2"
+SOURCE_FLUIDS: Final = "UKONS triage (oral intake)"
+SOURCE_ACUTE_ADVICE: Final = "standard acute oncology advice"
+SOURCE_CLOT: Final = "Pancreatic Cancer UK (blood clots)"
+SOURCE_MUCOSITIS_RED: Final = "CTCAE v5.0 oral mucositis grade 3"
+SOURCE_MUCOSITIS_AMBER: Final = "CTCAE v5.0 oral mucositis grade 2-3"
+SOURCE_CONSTIPATION: Final = "CTCAE v5.0 constipation"
+SOURCE_NEUROPATHY: Final = "CTCAE v5.0 peripheral sensory neuropathy grade 2"
+SOURCE_HAND_FOOT: Final = "CTCAE v5.0 palmar-plantar erythrodysaesthesia"
+SOURCE_ASCITES: Final = "CTCAE v5.0 ascites"
+SOURCE_GLUCOSE: Final = "Diabetes UK end-of-life guidance"
+SOURCE_ACTIVITY: Final = "ECOG performance status (self-rated)"
 
 THRESHOLDS: Final[tuple[Threshold, ...]] = (
     # Each range is the "editable within" column of CLINICAL.md's flag table: a care
@@ -91,6 +105,26 @@ THRESHOLDS: Final[tuple[Threshold, ...]] = (
     Threshold("itch_rise", "Itch up by", 3, "points within 3 days", SOURCE_ITCH, 2, 5),
     Threshold("weight_30d_pct", "Weight down in 30 days by", 5, "%", SOURCE_WEIGHT, 3, 10),
     Threshold("weight_baseline_pct", "Weight down from baseline by", 10, "%", SOURCE_WEIGHT, 5, 20),
+    Threshold(
+        "stools_red",
+        "Stools above usual in 24 h (red)",
+        7,
+        "stools",
+        SOURCE_DIARRHOEA_RED,
+        5,
+        10,
+    ),
+    Threshold(
+        "stools_amber",
+        "Stools above usual in 24 h (amber)",
+        4,
+        "stools",
+        SOURCE_DIARRHOEA_AMBER,
+        2,
+        6,
+    ),
+    Threshold("bowels_days", "No bowels opened for", 3, "days", SOURCE_CONSTIPATION, 2, 5),
+    Threshold("glucose_high", "Blood glucose above", 20, "mmol/L", SOURCE_GLUCOSE, 15, 25),
 )
 
 JAUNDICE_NEW_DAYS: Final = 7
@@ -103,6 +137,14 @@ EPISODE_REPEAT_DAYS: Final = 7
 """A severe episode that lasts is mentioned again at most weekly."""
 WEIGHT_INFO_PCT: Final = 5
 """Info: weight down 5 % from baseline (CTCAE v5.0 grade 1)."""
+
+GLUCOSE_LOW: Final = 4.0
+"""Red: blood glucose below 4.0 mmol/L, a hypo (Diabetes UK; not editable)."""
+ACTIVITY_DROP: Final = 2
+"""Info: what I could do today down 2 levels within 7 days (ECOG-style; not editable)."""
+ACTIVITY_DAYS: Final = 7
+NEW_SWELLING_DAYS: Final = 7
+"""Abdominal swelling is "new" with none in the previous 7 days (like jaundice)."""
 
 THRESHOLD_BY_KEY: Final[dict[str, Threshold]] = {t.key: t for t in THRESHOLDS}
 
@@ -147,17 +189,25 @@ def validate_thresholds(overrides: Mapping[str, float]) -> dict[str, float]:
     return clean
 
 
+ORDERED: Final = (
+    ("vomiting_amber", "vomiting_red", "Vomiting (amber)", "vomiting (red)"),
+    ("stools_amber", "stools_red", "Stools above usual (amber)", "stools above usual (red)"),
+)
+"""Pairs whose amber must stay below red, or the amber could never show."""
+
+
 def _check_order(clean: Mapping[str, float], problems: list[Problem]) -> None:
-    """Amber vomiting must stay below red, or amber could never show."""
+    """Each amber threshold must stay below its red one."""
     values = effective(clean)
-    if values["vomiting_amber"] >= values["vomiting_red"]:
-        problems.append(
-            Problem(
-                "vomiting_amber",
-                f"Vomiting (amber) must be below vomiting (red): {values['vomiting_amber']:g} "
-                f"is not below {values['vomiting_red']:g}",
+    for amber, red, amber_label, red_label in ORDERED:
+        if values[amber] >= values[red]:
+            problems.append(
+                Problem(
+                    amber,
+                    f"{amber_label} must be below {red_label}: {values[amber]:g} "
+                    f"is not below {values[red]:g}",
+                )
             )
-        )
 
 
 def effective(overrides: Mapping[str, float]) -> dict[str, float]:
