@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -21,7 +21,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -35,7 +34,7 @@ from symptomlog import __version__
 from symptomlog.analysis.flags import Level
 from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, SIGNS
-from symptomlog.domain.thresholds import effective
+from symptomlog.report import pdf_beyond
 from symptomlog.report.fonts import (
     BOLD,
     MISSING_GLYPH,
@@ -45,6 +44,7 @@ from symptomlog.report.fonts import (
     printable,
     register_fonts,
 )
+from symptomlog.report.pdf_charts import chart_pages
 from symptomlog.report.settings_table import thresholds_in_force
 from symptomlog.report.styles import BODY, GRID, HEADING, RED_FLAG, SMALL, TITLE
 from symptomlog.report.summary import CTCAE_VERSION, ReportData
@@ -52,7 +52,6 @@ from symptomlog.report.summary import CTCAE_VERSION, ReportData
 PAGE_SIZES = {"a4": A4, "letter": letter}
 MARGIN = 18 * mm
 """Wide enough that an A4 layout also prints whole on US Letter and vice versa."""
-CHART_DPI = 200
 SELF_REPORTED = (
     "Self-reported at home by the patient or a carer (symptomlog); not verified by a clinician."
 )
@@ -166,14 +165,16 @@ def _page_one(data: ReportData) -> list[Flowable]:
         return story
     story += [Paragraph("Symptoms (ESAS-r 0–10; worst of each day)", HEADING), _symptom_table(data)]
     story += [Paragraph("Weight", HEADING), _weight_table(data)]
+    story += pdf_beyond.summary_lines(data)
     story += [Paragraph("Red and amber flags in the period", HEADING), *_flag_lines(data)]
     story += thresholds_in_force(data.profile)
     story.append(Spacer(1, 2 * mm))
     story.append(
         Paragraph(
-            "Scores: ESAS-r (Watanabe 2011), severe ≥ 7 (Selby 2010). Change: mean of this period "
-            "minus the mean of the previous period of the same length (↑ worse, ↓ better; a change "
-            "of 1 point is clinically meaningful, Hui 2015). Weight grade: "
+            "Scores: ESAS-r (Watanabe 2011; Alberta Health Services, with thanks), severe ≥ 7 "
+            "(Selby 2010). Change: mean of this period minus the mean of the previous period "
+            "of the same length (↑ worse, ↓ better; a change of 1 point is clinically "
+            "meaningful, Hui 2015). Weight grade: "
             + CTCAE_VERSION
             + ". Cachexia: Fearon 2011. Flags: UK acute oncology alert-card thresholds and CTCAE "
             "counts as configured in the patient's profile; guidance for the patient, not triage.",
@@ -296,49 +297,6 @@ def _flag_lines(data: ReportData) -> list[Flowable]:
     return lines
 
 
-def _chart_image(figure: Any, width: float) -> Image:
-    """The figure as a 200 dpi PNG; the figure itself is emptied at once.
-
-    A matplotlib figure is a web of reference cycles, so it would otherwise wait
-    for Python's cycle collector, and six of them at once raise the app's peak memory.
-    """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=CHART_DPI)
-    buffer.seek(0)
-    w, h = figure.get_size_inches()
-    figure.clear()
-    return Image(buffer, width=width, height=width * h / w)
-
-
-def _chart_pages(data: ReportData, width: float) -> list[Flowable]:
-    from symptomlog.charts import (
-        cycle_day_chart,
-        jaundice_chart,
-        symptom_chart,
-        temperature_chart,
-        weight_chart,
-    )
-
-    days, cycles, start, end = data.days, data.cycles, data.start, data.end
-    in_period = [c for c in cycles if start - timedelta(days=84) <= c.start <= end]
-    latest_line = [c for c in in_period if in_period and c.line == in_period[-1].line]
-    story: list[Flowable] = [PageBreak(), Paragraph("Trends", HEADING)]
-    story.append(_chart_image(symptom_chart(days, cycles, start, end), width))
-    story.append(
-        _chart_image(
-            symptom_chart(days, cycles, start, end, ("appetite", "drowsiness", "wellbeing")), width
-        )
-    )
-    story.append(_chart_image(weight_chart(days, data.weight.baseline, start, end, cycles), width))
-    story.append(PageBreak())
-    story.append(_chart_image(jaundice_chart(days, cycles, start, end), width))
-    limits = effective(data.profile.thresholds)
-    story.append(_chart_image(temperature_chart(days, cycles, start, end, limits=limits), width))
-    if latest_line:
-        story.append(_chart_image(cycle_day_chart(days, latest_line, "nausea"), width))
-    return story
-
-
 def _daily_table(data: ReportData, width: float) -> list[Flowable]:
     scales = [s.name for s in ESAS_SCALES] + ["itch"]
     header = ["Date", "Cycle", *[SHORT[n] for n in scales], "Vomits", "kg", "°C", "Jaundice", "By"]
@@ -439,8 +397,9 @@ def render_pdf(data: ReportData, paper: str = "a4") -> bytes:
     width = page_size[0] - 2 * MARGIN
     story = _page_one(data)
     if data.entries:
-        story += _chart_pages(data, width)
+        story += chart_pages(data, width)
         story += _daily_table(data, width)
+        story += pdf_beyond.daily_table(data, width)
     story += [Spacer(1, 4 * mm), *_notes(data)]
 
     class ReportCanvas(NumberedCanvas):

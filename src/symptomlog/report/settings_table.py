@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from symptomlog.domain import Profile
 from symptomlog.domain.thresholds import THRESHOLDS
 from symptomlog.report.fonts import printable
-from symptomlog.report.styles import GRID, HEADING, SMALL
+from symptomlog.report.styles import GRID, HEADING, SMALL, TINY
 
 
 def threshold_rows(profile: Profile) -> list[list[str]]:
@@ -32,13 +32,13 @@ def thresholds_in_force(profile: Profile) -> list[Flowable]:
     stent = {True: "yes", False: "no", None: "not recorded"}[profile.stent]
     cells = [
         [
-            Paragraph(f"<b>{printable(c)}</b>" if c.endswith("(changed)") else printable(c), SMALL)
+            Paragraph(f"<b>{printable(c)}</b>" if c.endswith("(changed)") else printable(c), TINY)
             for c in row
         ]
         for row in threshold_rows(profile)
     ]
     table = Table(
-        cells, colWidths=[52 * mm, 30 * mm, 14 * mm, 30 * mm, 48 * mm], hAlign="LEFT", repeatRows=1
+        cells, colWidths=[54 * mm, 27 * mm, 12 * mm, 27 * mm, 54 * mm], hAlign="LEFT", repeatRows=1
     )
     table.setStyle(GRID)
     return [

@@ -10,6 +10,8 @@ from symptomlog.report.fonts import BOLD, REGULAR
 
 BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=11.5)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=7.5, leading=9.5)
+TINY = ParagraphStyle("tiny", parent=BODY, fontSize=6.5, leading=7.6)
+"""For the reference table of page 1 (the thresholds), so that page stays one page."""
 HEADING = ParagraphStyle(
     "heading", parent=BODY, fontName=BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=3
 )
