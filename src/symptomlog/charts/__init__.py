@@ -6,6 +6,7 @@ plain data from ``analysis`` and returns a Figure; the caller decides whether to
 show it on a Qt canvas, save it as PNG or SVG, or put it in the PDF.
 """
 
+from symptomlog.charts.beyond import bowels_chart, side_effects_chart
 from symptomlog.charts.builders import (
     jaundice_chart,
     temperature_chart,
@@ -15,10 +16,12 @@ from symptomlog.charts.fit import fit, refit
 from symptomlog.charts.symptoms import cycle_day_chart, symptom_chart
 
 __all__ = [
+    "bowels_chart",
     "cycle_day_chart",
     "fit",
     "jaundice_chart",
     "refit",
+    "side_effects_chart",
     "symptom_chart",
     "temperature_chart",
     "weight_chart",

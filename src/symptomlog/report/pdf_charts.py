@@ -8,11 +8,13 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph
 
+from symptomlog.domain.fields import GRADED_SIDE_EFFECTS
 from symptomlog.domain.thresholds import effective
 from symptomlog.report.styles import HEADING
 from symptomlog.report.summary import ReportData
 
 CHART_DPI = 200
+BOWEL_ITEMS = ("stools_above_usual", "days_since_bowels_opened")
 
 
 def chart_image(figure: Any, width: float) -> Image:
@@ -55,4 +57,22 @@ def chart_pages(data: ReportData, width: float) -> list[Flowable]:
     story.append(chart_image(temperature_chart(days, cycles, start, end, limits=limits), width))
     if latest_line:
         story.append(chart_image(cycle_day_chart(days, latest_line, "nausea"), width))
-    return story
+    return story + _beyond_charts(data, width)
+
+
+def _recorded(data: ReportData, names: tuple[str, ...]) -> bool:
+    return any(day.get(n) is not None for day in data.days.values() for n in names)
+
+
+def _beyond_charts(data: ReportData, width: float) -> list[Flowable]:
+    """The bowels chart and the side-effects strip, only when recorded in the period."""
+    from symptomlog.charts import bowels_chart, side_effects_chart
+
+    days, cycles, start, end = data.days, data.cycles, data.start, data.end
+    limits = effective(data.profile.thresholds)
+    story: list[Flowable] = []
+    if _recorded(data, BOWEL_ITEMS):
+        story.append(chart_image(bowels_chart(days, cycles, start, end, limits=limits), width))
+    if _recorded(data, tuple(i.name for i in GRADED_SIDE_EFFECTS)):
+        story.append(chart_image(side_effects_chart(days, cycles, start, end), width))
+    return [PageBreak(), *story] if story else []

@@ -1,0 +1,63 @@
+"""The bowels chart and the side-effects strip: gaps stay gaps, levels are marked by size,
+the reference lines are the thresholds in force, and both render."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from pathlib import Path
+
+from symptomlog.analysis.daily import daily_values
+from symptomlog.charts import bowels_chart, side_effects_chart
+from symptomlog.domain.thresholds import effective
+from tests.test_charts import CYCLES, END, START, at
+
+
+def _days() -> dict:
+    entries = [
+        at(START, stools_above_usual=0, days_since_bowels_opened=0, mouth_sores=0),
+        at(START + timedelta(days=1), stools_above_usual=5, mouth_sores=2, numbness=1),
+        at(START + timedelta(days=4), days_since_bowels_opened=3, mouth_sores=4),
+        at(START + timedelta(days=5), abdominal_swelling=3),
+    ]
+    return daily_values(entries)
+
+
+def _artist(figure, gid: str):
+    return next(a for ax in figure.axes for a in ax.get_children() if a.get_gid() == gid)
+
+
+def test_bowels_chart_draws_both_items_with_gaps_and_the_limits_in_force() -> None:
+    limits = effective({"stools_red": 8, "stools_amber": 3})
+    figure = bowels_chart(_days(), CYCLES, START, END, limits=limits)
+    stools = _artist(figure, "series:stools_above_usual").get_ydata()
+    assert list(stools[:2]) == [0, 5] and math.isnan(stools[2])  # not asked: a gap, not 0
+    stuck = _artist(figure, "series:days_since_bowels_opened").get_ydata()
+    assert stuck[4] == 3 and math.isnan(stuck[1])
+    levels = {
+        line.get_ydata()[0]
+        for line in figure.axes[0].get_lines()
+        if line.get_gid() == "reference-line"
+    }
+    assert levels == {3, 8}
+    texts = " ".join(t.get_text() for ax in figure.axes for t in ax.texts)
+    assert "8: call now" in texts and "3 days" in texts
+
+
+def test_side_effects_strip_marks_each_level_bigger_when_worse(tmp_path: Path) -> None:
+    figure = side_effects_chart(_days(), CYCLES, START, END)
+    assert len(_artist(figure, "none:mouth_sores").get_xdata()) == 1
+    two = _artist(figure, "level2:mouth_sores")
+    four = _artist(figure, "level4:mouth_sores")
+    assert len(two.get_xdata()) == len(four.get_xdata()) == 1
+    assert four.get_markersize() > two.get_markersize()
+    assert len(_artist(figure, "level1:numbness").get_xdata()) == 1
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert labels == [
+        "Abdominal swelling",
+        "Sore hands or feet",
+        "Numbness or tingling",
+        "Mouth sores",
+    ]
+    figure.savefig(tmp_path / "strip.png")
+    assert (tmp_path / "strip.png").stat().st_size > 5_000
