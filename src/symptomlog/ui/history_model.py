@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from symptomlog.analysis.flags import Flag
 from symptomlog.domain import Entry, Recorder
-from symptomlog.domain.fields import SIGNS
+from symptomlog.domain.entry import value_words
+from symptomlog.domain.fields import BEYOND_ESAS, SIGNS, WARNING_SIGNS
 from symptomlog.domain.words import who_recorded
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,8 +36,15 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("temperature_c", "Temp °C"),
     ("itch", "Itch"),
     ("jaundice", "Jaundice signs"),
+    ("warning", "Warning signs"),
+    ("other_items", "Other items"),
     ("notes", "Notes"),
 )
+TEXT_COLUMNS = ("notes", "jaundice", "warning", "other_items")
+OTHER_ITEMS = tuple(
+    i.name for i in BEYOND_ESAS if i.kind in ("measure", "grade") and i.name != "other_problem"
+)
+"""The items beyond ESAS-r shown in words in one column (from the registry)."""
 BLANK = "–"
 
 
@@ -54,6 +62,23 @@ def _jaundice(entry: Entry) -> str:
     if seen:
         return ", ".join(seen)
     return "none" if said_no else BLANK
+
+
+def _warning(entry: Entry) -> str:
+    """The warning signs ticked, "none" when asked and all no, blank when not asked."""
+    seen = [s.label for s in WARNING_SIGNS if getattr(entry, s.name)]
+    if seen:
+        return ", ".join(seen)
+    return "none" if any(getattr(entry, s.name) is False for s in WARNING_SIGNS) else BLANK
+
+
+def _other_items(entry: Entry) -> str:
+    """Bowels, side effects and measurements beyond ESAS-r, then the named Other problem."""
+    parts = [value_words(n, v) for n in OTHER_ITEMS if (v := getattr(entry, n)) is not None]
+    if entry.other_problem is not None or entry.other_problem_name:
+        score = "" if entry.other_problem is None else f" {entry.other_problem}"
+        parts.append(f"{entry.other_problem_name or 'Other problem'}{score}")
+    return ", ".join(parts) or BLANK
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -119,7 +144,9 @@ class EntryTableModel(QAbstractTableModel):
             return entry.notes
         if role == Qt.ItemDataRole.ToolTipRole and name == "jaundice":
             return ", ".join(s.label for s in SIGNS if getattr(entry, s.name)) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and name not in ("notes", "jaundice"):
+        if role == Qt.ItemDataRole.ToolTipRole and name in ("warning", "other_items"):
+            return self.text(entry, name)
+        if role == Qt.ItemDataRole.TextAlignmentRole and name not in TEXT_COLUMNS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -134,6 +161,10 @@ class EntryTableModel(QAbstractTableModel):
             return raised[0].level.marker if raised else ""
         if name == "jaundice":
             return _jaundice(entry)
+        if name == "warning":
+            return _warning(entry)
+        if name == "other_items":
+            return _other_items(entry)
         if name == "notes":
             return (entry.notes or "").replace("\n", " ")
         value = getattr(entry, name)
