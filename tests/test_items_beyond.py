@@ -314,3 +314,32 @@ def test_other_problem_is_given_as_name_and_score(
     exported = run("export", "--format", "csv", "-o", "-", db=db).stdout.splitlines()
     row = dict(zip(exported[0].split(","), exported[1].split(","), strict=True))
     assert (row["other_problem_name"], row["other_problem"]) == (name, score)
+
+
+# --- FHIR ---------------------------------------------------------------------------------
+
+
+def test_fhir_answers_the_new_items_and_observes_the_activity_level() -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    from symptomlog.domain import Profile
+    from symptomlog.exchange.fhir import build_bundle
+    from tests.test_fhir import loinc, resources
+
+    bundle = build_bundle(Profile(name="Ann Example (fictional)"), [Entry(WHEN, **FULL)])  # type: ignore[arg-type]
+    Bundle.model_validate(bundle)  # valid R4
+    [questionnaire] = resources(bundle, "Questionnaire")
+    asked = {item["linkId"]: item for item in questionnaire["item"]}
+    assert set(NEW_NAMES) <= set(asked)
+    assert "3 = Painful to eat or drink much" in asked["mouth_sores"]["text"]
+    [response] = resources(bundle, "QuestionnaireResponse")
+    answers = {item["linkId"]: item["answer"][0] for item in response["item"]}
+    assert answers["clot_signs"] == {"valueBoolean": True}
+    assert answers["mouth_sores"] == {"valueInteger": 2}
+    assert answers["blood_glucose_mmol"] == {"valueDecimal": 5.4}
+    assert answers["other_problem_name"] == {"valueString": "=Hiccups"}
+    [activity] = [o for o in resources(bundle, "Observation") if loinc(o) == "89247-1"]
+    assert activity["valueQuantity"]["value"] == 2
+    blank = build_bundle(Profile(), [Entry(WHEN, pain=1)])
+    [response] = resources(blank, "QuestionnaireResponse")
+    assert [item["linkId"] for item in response["item"]] == ["pain"]  # blank: no answer

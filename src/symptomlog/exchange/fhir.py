@@ -62,6 +62,9 @@ OBSERVED: Final[tuple[Observed, ...]] = (
     Observed("weight_kg", "vital-signs", "kg", "kg", "Body weight"),
     Observed("temperature_c", "vital-signs", "°C", "Cel", "Body temperature"),
     Observed("pain", "survey", "{score}", "{score}", "Pain severity (0-10, ESAS-r)"),
+    Observed(
+        "activity_level", "survey", "{score}", "{score}", "What I could do today (ECOG, self-rated)"
+    ),
 )
 
 

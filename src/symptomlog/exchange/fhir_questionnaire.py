@@ -12,17 +12,20 @@ from typing import Any, Final
 
 from symptomlog.domain import Entry
 from symptomlog.domain.fields import (
+    BEYOND_ESAS,
     ESAS_SCALES,
     ITCH,
     SIGNS,
     TEMPERATURE,
     VOMITING,
     WEIGHT,
+    Item,
     Scale,
 )
 
 QUESTIONNAIRE_URL: Final = "urn:symptomlog:questionnaire:daily-diary"
-QUESTIONNAIRE_VERSION: Final = "1"
+QUESTIONNAIRE_VERSION: Final = "2"
+"""2 added the items beyond ESAS-r and ESAS-r's own "Other problem"."""
 LOINC: Final = "http://loinc.org"
 
 ESAS_ACKNOWLEDGEMENT: Final = (
@@ -47,6 +50,7 @@ ITEM_LOINC: Final = {
     "pain": ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
     "weight_kg": ("29463-7", "Body weight"),
     "temperature_c": ("8310-5", "Body temperature"),
+    "activity_level": ("89247-1", "ECOG Performance Status score"),
 }
 
 
@@ -55,6 +59,20 @@ def _scale_text(scale: Scale) -> str:
     the form's words and both anchors, so the number can be read without the app."""
     label = f"{scale.label} ({scale.hint})" if scale.hint else scale.label
     return f"{label}: {scale.minimum} = {scale.low_anchor}, {scale.maximum} = {scale.high_anchor}"
+
+
+def _beyond_question(item: Item) -> tuple[str, str, str]:
+    """One item beyond ESAS-r in the diary's own words, each graded level spelled out."""
+    if isinstance(item, Scale):
+        return item.name, _scale_text(item), "integer"
+    if item.kind == "sign":
+        return item.name, f"{item.wording} (yes or no)", "boolean"
+    if item.kind == "grade":
+        levels = "; ".join(f"{n} = {a}" for n, a in enumerate(item.answers))  # type: ignore[union-attr]
+        return item.name, f"{item.wording}: {levels}", "integer"
+    if item.kind == "text":
+        return item.name, item.label, "text"
+    return item.name, item.wording, "integer" if item.integer else "decimal"  # type: ignore[union-attr]
 
 
 def _questions() -> tuple[tuple[str, str, str], ...]:
@@ -66,6 +84,7 @@ def _questions() -> tuple[tuple[str, str, str], ...]:
         (TEMPERATURE.name, f"{TEMPERATURE.label} ({TEMPERATURE.unit})", "decimal"),
         *((s.name, f"{s.label} (yes or no)", "boolean") for s in SIGNS),
         (ITCH.name, _scale_text(ITCH), "integer"),
+        *(_beyond_question(item) for item in BEYOND_ESAS),
         ("notes", "Notes", "text"),
     )
 
@@ -97,7 +116,9 @@ def questionnaire(resource_id: str) -> dict[str, Any]:
         "description": (
             "A home symptom diary for advanced pancreatic cancer, kept by the patient or a "
             "carer: the ESAS-r scores (0-10), vomiting episodes in the last 24 hours, weight, "
-            "temperature, the signs of jaundice, itch (0-10) and free-text notes. For the "
+            "temperature, the signs of jaundice, itch (0-10), the diary's own items on bowels, "
+            "warning signs, treatment side effects and measurements (not part of ESAS-r), "
+            "ESAS-r's optional Other problem, and free-text notes. For the "
             f"scores: {ESAS_INSTRUCTION} An item left blank was not recorded that time and "
             "has no answer (never 0). The ESAS-r acknowledgement is under copyright."
         ),
