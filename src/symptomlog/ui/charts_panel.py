@@ -32,16 +32,18 @@ from symptomlog.analysis.daily import Day, daily_values
 from symptomlog.analysis.trends import item_values
 from symptomlog.analysis.weight import baseline_of
 from symptomlog.charts import (
+    bowels_chart,
     cycle_day_chart,
     fit,
     jaundice_chart,
     refit,
+    side_effects_chart,
     symptom_chart,
     temperature_chart,
     weight_chart,
 )
 from symptomlog.domain import Recorder
-from symptomlog.domain.fields import ESAS_SCALES, label_of
+from symptomlog.domain.fields import ESAS_SCALES, GRADED_SIDE_EFFECTS, label_of
 from symptomlog.domain.thresholds import effective
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
@@ -63,7 +65,17 @@ CHARTS = {
     "jaundice": "Jaundice signs and itch",
     "temperature": "Temperature",
     "cycle_day": "Symptom by day of the cycle",
+    "bowels": "Bowels",
+    "side_effects": "Side effects (mouth, numbness, hands and feet, swelling)",
 }
+HOVER_ITEMS = {
+    "weight": ["weight_kg"],
+    "temperature": ["temperature_c"],
+    "jaundice": ["yellow_eyes", "yellow_skin", "dark_urine", "pale_stools", "itch"],
+    "bowels": ["stools_above_usual", "days_since_bowels_opened"],
+    "side_effects": [item.name for item in GRADED_SIDE_EFFECTS],
+}
+"""What the pointer reads out on each chart (the symptoms chart: the ones ticked)."""
 PERIODS = {"4 weeks": 28, "3 months": 91, "6 months": 182, "All": 0, "Custom": -1}
 DEFAULT_SYMPTOMS = ("pain", "nausea", "fatigue")
 SYMPTOMS_PER_ROW = 5
@@ -233,6 +245,11 @@ class ChartsPanel(QWidget):
                 weight_chart(days, base, start, end, cycles, figure=figure)
             elif kind == "jaundice":
                 jaundice_chart(days, cycles, start, end, figure=figure)
+            elif kind == "side_effects":
+                side_effects_chart(days, cycles, start, end, figure=figure)
+            elif kind == "bowels":
+                limits = effective(self.profile.thresholds)
+                bowels_chart(days, cycles, start, end, figure=figure, limits=limits)
             else:
                 limits = effective(self.profile.thresholds)
                 temperature_chart(days, cycles, start, end, figure=figure, limits=limits)
@@ -254,12 +271,7 @@ class ChartsPanel(QWidget):
             return
         record = self.days[nearest]
         kind = self.chart.currentData()
-        names = {
-            "symptoms": self.chosen_symptoms(),
-            "weight": ["weight_kg"],
-            "temperature": ["temperature_c"],
-            "jaundice": ["yellow_eyes", "yellow_skin", "dark_urine", "pale_stools", "itch"],
-        }[kind]
+        names = self.chosen_symptoms() if kind == "symptoms" else HOVER_ITEMS[kind]
         parts = [_shown(name, record.get(name), record.source(name)) for name in names]
         self.hover.setText(f"{nearest:%a %d %b %Y}: {'; '.join(parts)}")
         self.hover.setAccessibleName(self.hover.text())
