@@ -62,26 +62,55 @@ __all__ = [
 
 ESAS_SCALES: Final[tuple[Scale, ...]] = (
     Scale("pain", "Pain", "No Pain", "Worst Possible Pain"),
-    Scale("fatigue", "Tiredness", "No Tiredness", "Worst Possible Tiredness", "lack of energy"),
     Scale(
-        "drowsiness", "Drowsiness", "No Drowsiness", "Worst Possible Drowsiness", "feeling sleepy"
+        "fatigue",
+        "Tiredness",
+        "No Tiredness",
+        "Worst Possible Tiredness",
+        "lack of energy",
+        short="Tired",
     ),
-    Scale("nausea", "Nausea", "No Nausea", "Worst Possible Nausea"),
-    Scale("appetite", "Lack of Appetite", "No Lack of Appetite", "Worst Possible Lack of Appetite"),
+    Scale(
+        "drowsiness",
+        "Drowsiness",
+        "No Drowsiness",
+        "Worst Possible Drowsiness",
+        "feeling sleepy",
+        short="Drow",
+    ),
+    Scale("nausea", "Nausea", "No Nausea", "Worst Possible Nausea", short="Naus"),
+    Scale(
+        "appetite",
+        "Lack of Appetite",
+        "No Lack of Appetite",
+        "Worst Possible Lack of Appetite",
+        short="Appe",
+    ),
     Scale(
         "breathlessness",
         "Shortness of Breath",
         "No Shortness of Breath",
         "Worst Possible Shortness of Breath",
+        short="Brea",
     ),
-    Scale("depression", "Depression", "No Depression", "Worst Possible Depression", "feeling sad"),
-    Scale("anxiety", "Anxiety", "No Anxiety", "Worst Possible Anxiety", "feeling nervous"),
+    Scale(
+        "depression",
+        "Depression",
+        "No Depression",
+        "Worst Possible Depression",
+        "feeling sad",
+        short="Depr",
+    ),
+    Scale(
+        "anxiety", "Anxiety", "No Anxiety", "Worst Possible Anxiety", "feeling nervous", short="Anx"
+    ),
     Scale(
         "wellbeing",
         "Wellbeing",
         "Best Wellbeing",
         "Worst Possible Wellbeing",
         "how you feel overall",
+        short="Well",
     ),
 )
 ITCH: Final = Scale(
@@ -98,10 +127,11 @@ VOMITING: Final = Measure(
     integer=True,
     decimals=0,
     wording="Times you were sick (vomited) in the last 24 hours",
+    short="Vomits",
 )
 WEIGHT: Final = Measure("weight_kg", "Weight", "kg", 20.0, 300.0, wording="Weight (kg)")
 TEMPERATURE: Final = Measure(
-    "temperature_c", "Temperature", "°C", 34.0, 43.0, wording="Temperature (°C)"
+    "temperature_c", "Temperature", "°C", 34.0, 43.0, wording="Temperature (°C)", short="Temp °C"
 )
 MEASURES: Final[tuple[Measure, ...]] = (VOMITING, WEIGHT, TEMPERATURE)
 

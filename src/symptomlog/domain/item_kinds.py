@@ -43,10 +43,16 @@ class Scale:
     maximum: int = 10
     group: str = GROUP_ESAS
     wording: str = ""
+    short: str = ""
+    """A narrow table's column heading (the PDF's day-by-day table); else the label."""
 
     @property
     def unit(self) -> str:
         return "/10"
+
+    @property
+    def column(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,12 @@ class Measure:
     decimals: int = 1
     group: str = GROUP_MEASUREMENTS
     wording: str = ""
+    short: str = ""
+    """A table's column heading ("Vomits"); else the label and unit ("Weight kg")."""
+
+    @property
+    def column(self) -> str:
+        return self.short or f"{self.label} {self.unit}"
 
 
 @dataclass(frozen=True)

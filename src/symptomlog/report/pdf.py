@@ -33,7 +33,7 @@ from reportlab.platypus import (
 from symptomlog import __version__
 from symptomlog.analysis.flags import Level
 from symptomlog.domain import Recorder
-from symptomlog.domain.fields import ESAS_SCALES, SIGNS
+from symptomlog.domain.fields import ESAS_SCALES, SCALES, SIGNS
 from symptomlog.report import pdf_beyond
 from symptomlog.report.fonts import (
     BOLD,
@@ -55,18 +55,8 @@ MARGIN = 18 * mm
 SELF_REPORTED = (
     "Self-reported at home by the patient or a carer (symptomlog); not verified by a clinician."
 )
-SHORT = {
-    "pain": "Pain",
-    "fatigue": "Tired",
-    "drowsiness": "Drow",
-    "nausea": "Naus",
-    "appetite": "Appe",
-    "breathlessness": "Brea",
-    "depression": "Depr",
-    "anxiety": "Anx",
-    "wellbeing": "Well",
-    "itch": "Itch",
-}
+SHORT = {s.name: s.column for s in SCALES}
+"""The day-by-day table's narrow headings, from the registry."""
 SIGN_CODES = {"yellow_eyes": "E", "yellow_skin": "S", "dark_urine": "U", "pale_stools": "St"}
 
 

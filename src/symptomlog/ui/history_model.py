@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from symptomlog.analysis.flags import Flag
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.entry import value_words
-from symptomlog.domain.fields import BEYOND_ESAS, SIGNS, WARNING_SIGNS
+from symptomlog.domain.fields import BEYOND_ESAS, ITEM_BY_NAME, SIGNS, WARNING_SIGNS
 from symptomlog.domain.words import who_recorded
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,22 +24,24 @@ def _key(entry: Entry) -> tuple[int | None, datetime]:
     return entry.id, entry.recorded_at
 
 
+def _heading(name: str) -> str:
+    """A column's heading from the registry: a scale's full label, a measure's short one."""
+    item = ITEM_BY_NAME[name]
+    return item.label if item.kind == "scale" else item.column  # type: ignore[union-attr]
+
+
+ITEM_COLUMNS = ("pain", "nausea", "vomiting_episodes", "fatigue", "weight_kg", "temperature_c")
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("recorded_at", "When"),
     ("recorded_by", "Recorded by"),
     ("flag", "Flag"),
-    ("pain", "Pain"),
-    ("nausea", "Nausea"),
-    ("vomiting_episodes", "Vomits"),
-    ("fatigue", "Tiredness"),
-    ("weight_kg", "Weight kg"),
-    ("temperature_c", "Temp °C"),
-    ("itch", "Itch"),
+    *((name, _heading(name)) for name in (*ITEM_COLUMNS, "itch")),
     ("jaundice", "Jaundice signs"),
     ("warning", "Warning signs"),
     ("other_items", "Other items"),
     ("notes", "Notes"),
 )
+"""Headings from the item registry (History shows the scales' full labels)."""
 TEXT_COLUMNS = ("notes", "jaundice", "warning", "other_items")
 OTHER_ITEMS = tuple(
     i.name for i in BEYOND_ESAS if i.kind in ("measure", "grade") and i.name != "other_problem"
