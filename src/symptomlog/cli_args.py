@@ -162,6 +162,13 @@ def _add_profile(sub: argparse._SubParsersAction) -> None:
         choices=("yes", "no"),
         help="a biliary stent is in place (a fever is then red at any time)",
     )
+    p.add_argument(
+        "--form-items",
+        metavar="NAME,NAME|default",
+        help="the optional items the daily form asks, e.g. stools_above_usual,numbness; "
+        "'default' follows the regimens (irinotecan: stools; oxaliplatin or nab-paclitaxel: "
+        "numbness; capecitabine: sore hands or feet; everyone: bowels and warning signs)",
+    )
     p.set_defaults(handler=commands.profile_set)
 
 

@@ -24,7 +24,7 @@ from symptomlog.domain.parse import (
 from symptomlog.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
-    from symptomlog.domain import Entry
+    from symptomlog.domain import Entry, Profile
     from symptomlog.store import Diary
 
 
@@ -155,9 +155,20 @@ def cycle_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _form_items_text(profile: Profile, regimens: list[str]) -> str:
+    """The optional items the form asks, in words, and whether they are the defaults."""
+    from symptomlog.domain.fields import label_of
+    from symptomlog.domain.form_items import form_items
+
+    names = form_items(profile.form_items, regimens)
+    how = " (the defaults for the regimens)" if profile.form_items is None else ""
+    return (", ".join(label_of(n) for n in names) or "nothing more") + how
+
+
 def profile_show(args: argparse.Namespace) -> int:
     with _open(args, create=False) as diary:
         profile = diary.profile.get()
+        diary_regimens = [c.regimen for c in diary.cycles.all()]
     rows = [
         ("Name", profile.name),
         ("Date of birth", profile.born),
@@ -173,6 +184,7 @@ def profile_show(args: argparse.Namespace) -> int:
         _say(f"{label + ':':<18}{value if value is not None else '(not set)'}")
     stent = {True: "yes", False: "no", None: "(not set)"}[profile.stent]
     _say(f"{'Biliary stent:':<18}{stent}")
+    _say(f"{'Form asks also:':<18}{_form_items_text(profile, diary_regimens)}")
     _say("Care team:" if profile.contacts else "Care team:        (none; add the 24-hour line)")
     for contact in profile.contacts:
         hours = f" ({contact.hours})" if contact.hours else ""
@@ -204,6 +216,9 @@ def profile_set(args: argparse.Namespace) -> int:
         changes["contact_kinds_confirmed"] = True  # the kinds were typed, not guessed
     if args.stent is not None:
         changes["stent"] = args.stent == "yes"
+    if args.form_items is not None:
+        chosen = [n.strip() for n in args.form_items.split(",") if n.strip()]
+        changes["form_items"] = None if chosen == ["default"] else tuple(chosen)
     with _open(args, create=True) as diary:
         diary.profile.save(replace(diary.profile.get(), **changes))  # type: ignore[arg-type]
     _say(f"Profile saved ({', '.join(changes) or 'nothing changed'}).")

@@ -11,6 +11,7 @@ from typing import Final
 
 from symptomlog.domain.entry import is_encodable
 from symptomlog.domain.fields import NAME_MAX_CHARS, WEIGHT
+from symptomlog.domain.form_items import checked_form_items
 from symptomlog.domain.parse import measure_message
 from symptomlog.domain.thresholds import validate_thresholds
 from symptomlog.errors import Problem, ValidationError, excerpt
@@ -157,6 +158,8 @@ class Profile:
     """A biliary stent is in place: a fever is then red at any time (cholangitis)."""
     contact_kinds_confirmed: bool = True
     """False after kinds were guessed from old free-text roles, until the user confirms them."""
+    form_items: tuple[str, ...] | None = None
+    """The optional items the daily form asks; None: the defaults for the regimens."""
 
     def __post_init__(self) -> None:
         problems = [*_type_problems(self)]
@@ -178,6 +181,10 @@ class Profile:
                 problems.append(Problem(name, f"{label} must be between 1900 and today"))
         try:
             object.__setattr__(self, "thresholds", validate_thresholds(self.thresholds))
+        except ValidationError as error:
+            problems.extend(error.problems)
+        try:
+            object.__setattr__(self, "form_items", checked_form_items(self.form_items))
         except ValidationError as error:
             problems.extend(error.problems)
         if problems:

@@ -18,9 +18,10 @@ from symptomlog.exchange.textfile import read_text
 from symptomlog.store import AuditRecord, Diary, EntryRecord
 
 FORMAT_VERSION = 3
-"""3 added the items beyond ESAS-r to entries (an older program would refuse them as
-unknown fields, and now says the file is newer instead); 2 added contact kinds and
-hours, the stent and confirmed kinds. 1 and 2 still import."""
+"""3 added the items beyond ESAS-r to entries and the form's optional items to the
+profile (an older program would refuse them as unknown fields, and now says the file
+is newer instead); 2 added contact kinds and hours, the stent and confirmed kinds.
+1 and 2 still import."""
 READABLE_VERSIONS = (1, 2, 3)
 MAX_INT_DIGITS = 15
 
@@ -69,6 +70,7 @@ def snapshot_to_json(diary: Diary) -> dict[str, Any]:
             "thresholds": profile.thresholds,
             "stent": profile.stent,
             "contact_kinds_confirmed": profile.contact_kinds_confirmed,
+            "form_items": None if profile.form_items is None else list(profile.form_items),
         },
         "cycles": [
             {k: _iso(v) for k, v in vars(c).items() if k != "id"} | {"drug_days": list(c.drug_days)}
@@ -149,6 +151,7 @@ def _profile(data: dict[str, Any]) -> Profile:
         thresholds=dict(data.get("thresholds") or {}),
         stent=data.get("stent"),
         contact_kinds_confirmed=_flag(data.get("contact_kinds_confirmed", not old_contacts)),
+        form_items=data.get("form_items"),
     )
 
 

@@ -86,6 +86,7 @@ def profile_from_rows(row: ProfileRow | None, contacts: list[ContactRow]) -> Pro
         thresholds=json.loads(row.thresholds or "{}"),
         stent=row.stent,
         contact_kinds_confirmed=row.contact_kinds_confirmed,
+        form_items=None if row.form_items is None else tuple(json.loads(row.form_items)),
     )
 
 

@@ -109,6 +109,8 @@ class ProfileRow(Base):
     thresholds: Mapped[str] = mapped_column(Text, default="{}")
     stent: Mapped[bool | None]
     contact_kinds_confirmed: Mapped[bool] = mapped_column(default=True)
+    form_items: Mapped[str | None] = mapped_column(Text)
+    """A JSON list of the optional items the form asks; NULL: the defaults by regimen."""
 
 
 class ContactRow(Base):

@@ -49,6 +49,7 @@ def audited_settings(profile: Profile) -> dict[str, str | None]:
     values["baseline_weight_kg"] = (
         None if profile.baseline_weight_kg is None else f"{profile.baseline_weight_kg:g}"
     )
+    values["form_items"] = None if profile.form_items is None else ", ".join(profile.form_items)
     values["contacts"] = "; ".join(
         f"{c.kind.value}|{c.name}|{c.phone}|{c.hours}" for c in profile.contacts
     )
@@ -80,6 +81,7 @@ class ProfileStore:
             row.thresholds = json.dumps(profile.thresholds, sort_keys=True)
             row.stent = profile.stent
             row.contact_kinds_confirmed = profile.contact_kinds_confirmed
+            row.form_items = None if profile.form_items is None else json.dumps(profile.form_items)
             session.add(row)
             session.execute(delete(ContactRow))
             session.add_all(

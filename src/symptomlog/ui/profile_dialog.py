@@ -189,6 +189,7 @@ class ProfileDialog(QDialog):
             contacts=contacts,
             thresholds=thresholds,
             stent=self.stent.currentData(),
+            form_items=self.profile.form_items,  # chosen elsewhere: kept, never reset
             **values,  # type: ignore[arg-type]
         )
 

@@ -1,4 +1,5 @@
-"""The items beyond ESAS-r (issue 16), and ESAS-r's own "Other problem".
+"""The items beyond ESAS-r (issue 16), ESAS-r's own "Other problem", and the
+profile's choice of the optional items the form asks.
 
 Why: what sends people on these regimens to hospital — diarrhoea, no bowels
 opened, shivering, bleeding, a clot, confusion, not keeping fluids down, mouth
@@ -44,9 +45,13 @@ NEW_COLUMNS = (
 def upgrade() -> None:
     for name, kind in NEW_COLUMNS:
         op.add_column("entries", sa.Column(name, kind, nullable=True))
+    # Which optional items the form asks; NULL (every existing diary): the defaults by regimen.
+    op.add_column("profile", sa.Column("form_items", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("profile") as batch:
+        batch.drop_column("form_items")
     with op.batch_alter_table("entries") as batch:
         for name, _kind in reversed(NEW_COLUMNS):
             batch.drop_column(name)
