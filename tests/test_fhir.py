@@ -22,9 +22,20 @@ from symptomlog.exchange.transfer import export_file, export_text
 from symptomlog.store import Diary
 
 WEIGHT, TEMPERATURE, PAIN = "29463-7", "8310-5", "72514-3"
-FIELD_OF = {WEIGHT: "weight_kg", TEMPERATURE: "temperature_c", PAIN: "pain"}
-UNIT_OF = {WEIGHT: "kg", TEMPERATURE: "Cel", PAIN: "{score}"}
-CATEGORY_OF = {WEIGHT: "vital-signs", TEMPERATURE: "vital-signs", PAIN: "survey"}
+ACTIVITY = "89247-1"  # ECOG performance status, self-rated (issue 16)
+FIELD_OF = {
+    WEIGHT: "weight_kg",
+    TEMPERATURE: "temperature_c",
+    PAIN: "pain",
+    ACTIVITY: "activity_level",
+}
+UNIT_OF = {WEIGHT: "kg", TEMPERATURE: "Cel", PAIN: "{score}", ACTIVITY: "{score}"}
+CATEGORY_OF = {
+    WEIGHT: "vital-signs",
+    TEMPERATURE: "vital-signs",
+    PAIN: "survey",
+    ACTIVITY: "survey",
+}
 FIXED = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
 
 

@@ -89,6 +89,27 @@ def _cycle_day(cycles: list[ChemoCycle], day: date) -> int | None:
     return (day - current[-1].start).days + 1
 
 
+def _beyond(cycle_day: int | None, progress: float) -> dict[str, object]:
+    """The items beyond ESAS-r, drawn from the cycle and the story (no random draws, so
+    the story's own events and flags stay as they were): mild diarrhoea and mouth
+    soreness after each dose, numbness that comes with the oxaliplatin, the warning
+    signs asked and all "no", and a little less done each day as months pass."""
+    day = cycle_day or 0
+    return {
+        "stools_above_usual": {2: 1, 3: 2, 4: 2, 5: 1}.get(day, 0),
+        "days_since_bowels_opened": 1 if day in (6, 7) else 0,
+        "shivering": False,
+        "bleeding": False,
+        "clot_signs": False,
+        "confusion": False,
+        "cannot_keep_fluids": False,
+        "mouth_sores": 1 if 5 <= day <= 9 else 0,
+        "numbness": 1 if progress > 0.3 else 0,
+        "abdominal_swelling": 0,
+        "activity_level": 1 if progress < 0.6 else 2,
+    }
+
+
 def _entry(rng: random.Random, demo: DemoPlan, day: date, moment: datetime) -> Entry:
     progress = (day - demo.start).days / max(1, (demo.end - demo.start).days)
     cycle_day = _cycle_day(demo.cycles, day)
@@ -142,6 +163,7 @@ def _entry(rng: random.Random, demo: DemoPlan, day: date, moment: datetime) -> E
         dark_urine=jaundiced and day <= demo.jaundice_days[4],
         pale_stools=jaundiced and day <= demo.jaundice_days[3],
         itch=scale(6, 0.7) if jaundiced else scale(0.5, 0.4),
+        **_beyond(cycle_day, progress),  # type: ignore[arg-type]
         notes=note,
     )
 

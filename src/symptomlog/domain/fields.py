@@ -11,7 +11,12 @@ from __future__ import annotations
 from typing import Final
 
 from symptomlog.domain.item_kinds import (
+    GROUP_BOWELS,
+    GROUP_ESAS,
     GROUP_JAUNDICE,
+    GROUP_MEASUREMENTS,
+    GROUP_SIDE_EFFECTS,
+    GROUP_WARNING,
     GROUPS,
     Grade,
     Item,
@@ -35,6 +40,12 @@ __all__ = [
     "GRADED_SIDE_EFFECTS",
     "GRADE_BY_NAME",
     "GROUPS",
+    "GROUP_BOWELS",
+    "GROUP_ESAS",
+    "GROUP_JAUNDICE",
+    "GROUP_MEASUREMENTS",
+    "GROUP_SIDE_EFFECTS",
+    "GROUP_WARNING",
     "ITEMS",
     "ITEM_BY_NAME",
     "LEGACY_CSV_COLUMNS",

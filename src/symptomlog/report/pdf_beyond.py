@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from symptomlog.domain import Entry
 from symptomlog.domain.fields import (
     BEYOND_ESAS,
+    GROUP_WARNING,
     GROUPS,
     WARNING_SIGNS,
     Grade,
@@ -46,30 +47,35 @@ def _value(item: Item, value: float) -> str:
 
 
 def _number_line(item: Item, entries: Sequence[Entry]) -> str | None:
-    """ "Label: worst X (date), latest Y (date)" — or lowest to highest for glucose."""
+    """ "Label worst X (date), latest Y" — or lowest to highest for glucose; nothing
+    when every answer was 0 (asked, nothing to report: page 1 stays short)."""
     seen = [(e.recorded_at.date(), getattr(e, item.name)) for e in entries]
     seen = [(d, v) for d, v in seen if v is not None]
-    if not seen:
+    if not seen or (item.name != "blood_glucose_mmol" and not any(v for _, v in seen)):
         return None
     last_day, last = seen[-1]
     if item.name == "blood_glucose_mmol":  # a low matters as much as a high
         low, high = min(v for _, v in seen), max(v for _, v in seen)
-        return f"{item.label}: {low:g}–{high:g} {item.unit}, latest {last:g} ({last_day:%d %b})"
+        return f"{item.label} {low:g}–{high:g} {item.unit}, latest {last:g} ({last_day:%d %b})"
     worst_day, worst = max(seen, key=lambda s: s[1])
     return (
-        f"{item.label}: worst {_value(item, worst)} ({worst_day:%d %b}), "
-        f"latest {_value(item, last)} ({last_day:%d %b})"
+        f"{item.label} worst {_value(item, worst)} ({worst_day:%d %b}), latest {_value(item, last)}"
     )
 
 
-def _sign_line(item: Item, entries: Sequence[Entry]) -> str | None:
-    said = [e.recorded_at.date() for e in entries if getattr(e, item.name) is not None]
-    yes = sorted({e.recorded_at.date() for e in entries if getattr(e, item.name)})
-    if not said:
+def _signs_line(entries: Sequence[Entry]) -> str | None:
+    """The warning signs reported yes, each with its days; "none" when asked and all no."""
+    asked = {e.recorded_at.date() for e in entries for n in SIGN_NAMES if getattr(e, n) is not None}
+    if not asked:
         return None
-    if not yes:
-        return f"{item.label}: no ({len(set(said))} days asked)"
-    return f"{item.label}: yes on {len(yes)} day{'s' * (len(yes) > 1)}, last {yes[-1]:%d %b}"
+    parts = []
+    for sign in WARNING_SIGNS:
+        yes = sorted({e.recorded_at.date() for e in entries if getattr(e, sign.name)})
+        if yes:
+            parts.append(
+                f"{sign.label} on {len(yes)} day{'s' * (len(yes) > 1)}, last {yes[-1]:%d %b}"
+            )
+    return "; ".join(parts) or f"none reported (asked on {len(asked)} days)"
 
 
 def _other_problem_lines(entries: Sequence[Entry]) -> list[str]:
@@ -81,29 +87,36 @@ def _other_problem_lines(entries: Sequence[Entry]) -> list[str]:
         name = e.other_problem_name or "not named"
         if name not in worst or e.other_problem > worst[name][0]:
             worst[name] = (e.other_problem, e.recorded_at.date())
-    return [f"{name}: worst {s}/10 ({d:%d %b})" for name, (s, d) in worst.items()]
+    return [f"{name} worst {s}/10 ({d:%d %b})" for name, (s, d) in worst.items()]
+
+
+def _group_text(group: str, entries: Sequence[Entry]) -> str | None:
+    if group == GROUP_WARNING:
+        return _signs_line(entries)
+    parts = [
+        line
+        for item in items_in(group)
+        if item in TABLE_ITEMS  # the items beyond ESAS-r only (weight has its own table)
+        if (line := _number_line(item, entries))
+    ]
+    return "; ".join(parts) or None
 
 
 def summary_lines(data: ReportData) -> list[Flowable]:
-    """Page 1: one short line per group with anything recorded, none for the rest."""
+    """Page 1: one short paragraph, a clause per group with something to report."""
     entries = sorted(data.entries, key=lambda e: e.recorded_at)
-    lines: list[Flowable] = []
-    for group in SHOWN_GROUPS:
-        parts = [
-            line
-            for item in items_in(group)
-            if item.kind != "text" and item.name != "other_problem"
-            if (line := (_sign_line if item.kind == "sign" else _number_line)(item, entries))
-        ]
-        if parts:
-            lines.append(Paragraph(f"<b>{group}</b> — " + printable("; ".join(parts)), SMALL))
+    clauses = [
+        f"<b>{group}</b>: {printable(text)}"
+        for group in SHOWN_GROUPS
+        if (text := _group_text(group, entries))
+    ]
     others = _other_problem_lines(entries)
     if others:
-        text = "<b>Other problem (ESAS-r item 10)</b> — " + printable("; ".join(others))
-        lines.append(Paragraph(text, SMALL))
-    if not lines:
+        clauses.append("<b>Other problem (ESAS-r item 10)</b>: " + printable("; ".join(others)))
+    if not clauses:
         return []
-    return [Paragraph("Other items (not part of ESAS-r)", HEADING), *lines]
+    lead = "<b>Other items (not part of ESAS-r; 0 and blank left out)</b> — "
+    return [Spacer(1, 2 * mm), Paragraph(lead + " · ".join(clauses), SMALL)]
 
 
 def _cell(item: Item, value: object) -> str:

@@ -66,7 +66,7 @@ CHARTS = {
     "temperature": "Temperature",
     "cycle_day": "Symptom by day of the cycle",
     "bowels": "Bowels",
-    "side_effects": "Side effects (mouth, numbness, hands and feet, swelling)",
+    "side_effects": "Side effects",
 }
 HOVER_ITEMS = {
     "weight": ["weight_kg"],
