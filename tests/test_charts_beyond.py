@@ -61,3 +61,14 @@ def test_side_effects_strip_marks_each_level_bigger_when_worse(tmp_path: Path) -
     ]
     figure.savefig(tmp_path / "strip.png")
     assert (tmp_path / "strip.png").stat().st_size > 5_000
+
+
+def test_fit_leaves_room_for_the_rows_names_on_the_strips() -> None:
+    """matplotlib 3.10+ keeps fixed tick labels in a FuncFormatter: still measured."""
+    from symptomlog.charts import jaundice_chart
+    from symptomlog.charts.fit import CHAR_EM, _left_of_plot, inches
+
+    strip = side_effects_chart(_days(), CYCLES, START, END).axes[0]
+    assert _left_of_plot(strip) >= len("Numbness or tingling") * CHAR_EM * inches(8)
+    signs = jaundice_chart(_days(), CYCLES, START, END).axes[0]
+    assert _left_of_plot(signs) >= len("Yellow eyes") * CHAR_EM * inches(8)

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import FixedFormatter
+from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
 CHAR_EM = 0.62
 """The width of an average character (DejaVu Sans) in em, with slack."""
@@ -68,9 +68,19 @@ def tick_size(axis: Axis) -> float:
 
 
 def _tick_texts(axis: Axis) -> list[str]:
-    """Fixed tick labels (the jaundice signs' names); numbers and dates are short."""
+    """Fixed tick labels (the jaundice signs' names); numbers and dates are short.
+
+    matplotlib 3.10 and later keep the labels of ``set_yticks(ticks, labels)`` in a
+    ``FuncFormatter`` over a ``FixedLocator``, not a ``FixedFormatter``: both are read
+    (a fixed locator costs nothing to ask), or the names would be clipped on the left.
+    """
     formatter = axis.get_major_formatter()
-    return [str(t) for t in formatter.seq] if isinstance(formatter, FixedFormatter) else []
+    if isinstance(formatter, FixedFormatter):
+        return [str(t) for t in formatter.seq]
+    locator = axis.get_major_locator()
+    if isinstance(formatter, FuncFormatter) and isinstance(locator, FixedLocator):
+        return [str(formatter(loc, index)) for index, loc in enumerate(locator.locs)]
+    return []
 
 
 def enlarge(figure: Figure, scale: float) -> None:
