@@ -72,3 +72,23 @@ def test_fit_leaves_room_for_the_rows_names_on_the_strips() -> None:
     assert _left_of_plot(strip) >= len("Numbness or tingling") * CHAR_EM * inches(8)
     signs = jaundice_chart(_days(), CYCLES, START, END).axes[0]
     assert _left_of_plot(signs) >= len("Yellow eyes") * CHAR_EM * inches(8)
+
+
+def test_measurements_chart_has_a_panel_per_item_recorded_and_the_glucose_lines() -> None:
+    from symptomlog.charts import measurements_chart
+
+    entries = [
+        at(START, blood_glucose_mmol=6.5, activity_level=1),
+        at(START + timedelta(days=2), blood_glucose_mmol=3.5, activity_level=3),
+    ]
+    figure = measurements_chart(daily_values(entries), CYCLES, START, END)
+    titles = [ax.get_title(loc="left") for ax in figure.axes]  # no girth: not recorded
+    assert titles[0] == "Blood glucose" and titles[1].startswith("What I could do today")
+    assert len(titles) == 2
+    glucose = figure.axes[0]
+    lines = {ln.get_ydata()[0] for ln in glucose.get_lines() if ln.get_gid() == "reference-line"}
+    assert lines == {4.0, 20.0}
+    low, high = glucose.get_ylim()
+    assert low < 3.5 and high > 20  # both lines and every reading in view
+    activity = figure.axes[1]
+    assert activity.get_ylim()[0] > activity.get_ylim()[1]  # 0 (as before) at the top

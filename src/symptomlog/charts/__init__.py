@@ -6,7 +6,7 @@ plain data from ``analysis`` and returns a Figure; the caller decides whether to
 show it on a Qt canvas, save it as PNG or SVG, or put it in the PDF.
 """
 
-from symptomlog.charts.beyond import bowels_chart, side_effects_chart
+from symptomlog.charts.beyond import bowels_chart, measurements_chart, side_effects_chart
 from symptomlog.charts.builders import (
     jaundice_chart,
     temperature_chart,
@@ -20,6 +20,7 @@ __all__ = [
     "cycle_day_chart",
     "fit",
     "jaundice_chart",
+    "measurements_chart",
     "refit",
     "side_effects_chart",
     "symptom_chart",

@@ -24,6 +24,7 @@ from symptomlog.charts.builders import (
 )
 from symptomlog.charts.style import OKABE_ITO
 from symptomlog.domain import ChemoCycle
+from symptomlog.domain import thresholds as th
 from symptomlog.domain.fields import GRADED_SIDE_EFFECTS, ITEM_BY_NAME
 
 LEVEL_SIZES = (0, 4, 6, 8, 10)
@@ -108,4 +109,50 @@ def side_effects_chart(
         loc="left",
     )
     _date_axis(axes, start, end)
+    return figure
+
+
+MEASURED = (
+    ("abdominal_girth_cm", "cm", 5),
+    ("blood_glucose_mmol", "mmol/L", 4),
+    ("activity_level", "level", 3),
+)
+
+
+def measurements_chart(
+    days: dict[date, Day],
+    cycles: Sequence[ChemoCycle],
+    start: date,
+    end: date,
+    figure: Figure | None = None,
+    limits: Mapping[str, float] | None = None,
+) -> Figure:
+    """Abdominal girth, blood glucose (with the hypo and high lines) and what I could do
+    today, one panel each on one time axis; a panel only for what was recorded."""
+    limits = limits or DEFAULT_LIMITS
+    period = calendar(start, end)
+    names = [m for m in MEASURED if any(d.get(m[0]) is not None for d in days.values())]
+    names = names or list(MEASURED[:1])
+    figure = _prepare(figure, (10.0, 1.6 + 1.3 * len(names)), left=0.09)
+    axes_list = figure.subplots(len(names), 1, sharex=True, squeeze=False)[:, 0]
+    for axes, (name, unit, index) in zip(axes_list, names, strict=True):
+        _cycle_bands(axes, cycles, start, end, labels=axes is axes_list[0])
+        _plot_series(axes, days, name, period, index, ITEM_BY_NAME[name].label)
+        axes.set_ylabel(unit)
+        _date_axis(axes, start, end)
+        axes.set_title(ITEM_BY_NAME[name].label, fontsize=10, loc="left")
+        if name == "blood_glucose_mmol":
+            _reference_line(axes, th.GLUCOSE_LOW, f"{th.GLUCOSE_LOW:g}: a hypo", "--", end)
+            high = limits["glucose_high"]
+            _reference_line(axes, high, f"{high:g}: tell the team", ":", end)
+            low_y, high_y = axes.get_ylim()
+            axes.set_ylim(min(low_y, th.GLUCOSE_LOW - 1), max(high_y, high + 1))  # both lines
+        if name == "activity_level":
+            axes.set_ylim(4.3, -0.3)  # 0 (everything as before) at the top
+            axes.set_yticks(range(5))
+            axes.set_title(
+                "What I could do today (0 everything as before … 4 in bed all day)",
+                fontsize=10,
+                loc="left",
+            )
     return figure

@@ -15,6 +15,7 @@ from symptomlog.report.summary import ReportData
 
 CHART_DPI = 200
 BOWEL_ITEMS = ("stools_above_usual", "days_since_bowels_opened")
+MEASURED_ITEMS = ("abdominal_girth_cm", "blood_glucose_mmol", "activity_level")
 
 
 def chart_image(figure: Any, width: float) -> Image:
@@ -66,7 +67,7 @@ def _recorded(data: ReportData, names: tuple[str, ...]) -> bool:
 
 def _beyond_charts(data: ReportData, width: float) -> list[Flowable]:
     """The bowels chart and the side-effects strip, only when recorded in the period."""
-    from symptomlog.charts import bowels_chart, side_effects_chart
+    from symptomlog.charts import bowels_chart, measurements_chart, side_effects_chart
 
     days, cycles, start, end = data.days, data.cycles, data.start, data.end
     limits = effective(data.profile.thresholds)
@@ -75,4 +76,7 @@ def _beyond_charts(data: ReportData, width: float) -> list[Flowable]:
         story.append(chart_image(bowels_chart(days, cycles, start, end, limits=limits), width))
     if _recorded(data, tuple(i.name for i in GRADED_SIDE_EFFECTS)):
         story.append(chart_image(side_effects_chart(days, cycles, start, end), width))
+    if _recorded(data, MEASURED_ITEMS):
+        figure = measurements_chart(days, cycles, start, end, limits=limits)
+        story.append(chart_image(figure, width))
     return [PageBreak(), *story] if story else []

@@ -36,6 +36,7 @@ from symptomlog.charts import (
     cycle_day_chart,
     fit,
     jaundice_chart,
+    measurements_chart,
     refit,
     side_effects_chart,
     symptom_chart,
@@ -67,6 +68,7 @@ CHARTS = {
     "cycle_day": "Symptom by day of the cycle",
     "bowels": "Bowels",
     "side_effects": "Side effects",
+    "measurements": "Girth, glucose, activity",
 }
 HOVER_ITEMS = {
     "weight": ["weight_kg"],
@@ -74,6 +76,7 @@ HOVER_ITEMS = {
     "jaundice": ["yellow_eyes", "yellow_skin", "dark_urine", "pale_stools", "itch"],
     "bowels": ["stools_above_usual", "days_since_bowels_opened"],
     "side_effects": [item.name for item in GRADED_SIDE_EFFECTS],
+    "measurements": ["abdominal_girth_cm", "blood_glucose_mmol", "activity_level"],
 }
 """What the pointer reads out on each chart (the symptoms chart: the ones ticked)."""
 PERIODS = {"4 weeks": 28, "3 months": 91, "6 months": 182, "All": 0, "Custom": -1}
@@ -247,9 +250,10 @@ class ChartsPanel(QWidget):
                 jaundice_chart(days, cycles, start, end, figure=figure)
             elif kind == "side_effects":
                 side_effects_chart(days, cycles, start, end, figure=figure)
-            elif kind == "bowels":
+            elif kind in ("bowels", "measurements"):
                 limits = effective(self.profile.thresholds)
-                bowels_chart(days, cycles, start, end, figure=figure, limits=limits)
+                build = bowels_chart if kind == "bowels" else measurements_chart
+                build(days, cycles, start, end, figure=figure, limits=limits)
             else:
                 limits = effective(self.profile.thresholds)
                 temperature_chart(days, cycles, start, end, figure=figure, limits=limits)
