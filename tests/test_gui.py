@@ -54,11 +54,15 @@ def test_fill_and_save_today_by_keyboard_alone(qtbot, window: MainWindow) -> Non
     form.scales["pain"].setFocus()
     assert focused() is form.scales["pain"]
     qtbot.keyClick(focused(), Qt.Key.Key_3)
-    assert tab(qtbot) is form.scales["nausea"]
+    assert tab(qtbot) is form.scales["fatigue"]  # ESAS-r's published order
     qtbot.keyClicks(focused(), "10")  # "1" then "0" is ten
-    assert tab(qtbot) is form.scales["fatigue"]
+    assert tab(qtbot) is form.scales["drowsiness"]
     qtbot.keyClick(focused(), Qt.Key.Key_Right)  # from blank, an arrow starts at 0
     qtbot.keyClick(focused(), Qt.Key.Key_Right)
+    assert tab(qtbot) is form.scales["nausea"]
+    assert tab(qtbot, 5) is form.scales["wellbeing"]  # the nine, all on the form
+    assert tab(qtbot) is form.esas.other_name  # ESAS-r's tenth: named, then scored
+    assert tab(qtbot) is form.scales["other_problem"]
     assert tab(qtbot) is form.measures["vomiting_episodes"]
     assert tab(qtbot) is form.measures["weight_kg"]
     qtbot.keyClicks(focused(), "61.2")
@@ -67,7 +71,8 @@ def test_fill_and_save_today_by_keyboard_alone(qtbot, window: MainWindow) -> Non
     qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     [saved] = window.context.diary.entries.between()
-    assert (saved.pain, saved.nausea, saved.fatigue, saved.weight_kg) == (3, 10, 1, 61.2)
+    assert (saved.pain, saved.fatigue, saved.drowsiness, saved.weight_kg) == (3, 10, 1, 61.2)
+    assert saved.nausea is None and saved.other_problem is None
     assert saved.yellow_eyes is False
     # Blank stays blank: nothing typed is None, never 0.
     assert saved.temperature_c is None and saved.vomiting_episodes is None

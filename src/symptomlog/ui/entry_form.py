@@ -2,7 +2,9 @@
 
 The form only gathers what was typed; the core's ``Entry`` decides what is valid,
 and its messages are shown next to the field they concern. A field left alone
-stays blank ("not recorded"), never 0.
+stays blank ("not recorded"), never 0. ESAS-r comes first, as published (all nine
+items, its NOW instruction and its "Other problem": ``esas_section``); the items
+beyond ESAS-r follow in their own groups (``item_groups``), as the profile asks.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +34,11 @@ from symptomlog.domain.fields import (
     SCALE_BY_NAME,
     SIGNS,
 )
+from symptomlog.domain.form_items import OPTIONAL_ITEMS
 from symptomlog.domain.parse import FieldError, parse_measure
 from symptomlog.errors import Problem, ValidationError
+from symptomlog.ui.esas_section import EsasSection
+from symptomlog.ui.item_groups import ItemGroups
 from symptomlog.ui.widgets import (
     ChoiceRow,
     DateTimeField,
@@ -44,8 +48,6 @@ from symptomlog.ui.widgets import (
     show_error,
 )
 
-MAIN_SCALES = ("pain", "nausea", "fatigue")
-MORE_SCALES = ("drowsiness", "appetite", "breathlessness", "depression", "anxiety", "wellbeing")
 MEASURE_NAMES = ("vomiting_episodes", "weight_kg", "temperature_c")
 KG_PER_POUND = 0.45359237
 CLOCK_MS = 30_000
@@ -99,12 +101,15 @@ class EntryForm(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.addLayout(self._who_and_when())
+        self.esas = EsasSection()
+        self.esas.edited.connect(self.edited)
+        self.scales.update(self.esas.scales)
+        self.errors.update(self.esas.errors)
+        outer.addWidget(self.esas)
         columns = QHBoxLayout()
-        # Two columns of about equal height that share the width: read (and tabbed) down
-        # the left, then down the right; neither leaves half the form empty.
+        # The diary's own measured items and the jaundice signs side by side, apart from
+        # ESAS-r; read (and tabbed) down the left, then down the right.
         left = QVBoxLayout()
-        for name in MAIN_SCALES:
-            left.addWidget(self._scale_box(name))
         left.addWidget(self._measures_box())
         left.addStretch(1)
         right = QVBoxLayout()
@@ -113,7 +118,10 @@ class EntryForm(QWidget):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         outer.addLayout(columns)
-        outer.addWidget(self._more_section())
+        self.items = ItemGroups(OPTIONAL_ITEMS)
+        self.items.edited.connect(self.edited)
+        self.errors.update(self.items.errors)
+        outer.addWidget(self.items)
         notes_label = QLabel("&Notes (in your own words)")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -157,22 +165,6 @@ class EntryForm(QWidget):
         self.set_now()
         self._recorder_changed()
         return row
-
-    def _scale_box(self, name: str) -> QWidget:
-        scale = SCALE_BY_NAME[name]
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(0)
-        title = f"{scale.label} ({scale.hint})" if scale.hint else scale.label
-        label = QLabel(f"<b>{title}</b>")
-        widget = ScaleInput(scale)
-        widget.changed.connect(self.edited)
-        label.setBuddy(widget)
-        self.scales[name] = widget
-        layout.addWidget(label)
-        layout.addWidget(widget)
-        return box
 
     def _measures_box(self) -> QGroupBox:
         box = QGroupBox("Measured")
@@ -220,34 +212,11 @@ class EntryForm(QWidget):
         grid.addWidget(itch, len(SIGNS) + 1, 0, 1, 2)
         return box
 
-    def _more_section(self) -> QWidget:
-        section = QWidget()
-        layout = QVBoxLayout(section)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.more_button = QToolButton()
-        self.more_button.setText("More symptoms (ESAS-r): drowsiness, appetite, breath, mood…")
-        self.more_button.setCheckable(True)
-        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_button.setAccessibleName("Show more symptoms")
-        self.more = QWidget()
-        grid = QGridLayout(self.more)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for index, name in enumerate(MORE_SCALES):
-            grid.addWidget(self._scale_box(name), index // 2, index % 2)
-        self.more.setVisible(False)
-        self.more_button.toggled.connect(self.show_more)
-        layout.addWidget(self.more_button)
-        layout.addWidget(self.more)
-        return section
-
     # -- behaviour ------------------------------------------------------------------------
 
-    def show_more(self, shown: bool) -> None:
-        self.more_button.setChecked(shown)
-        self.more.setVisible(shown)
-        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        self.more_button.setArrowType(arrow)
+    def set_items_asked(self, names: tuple[str, ...]) -> None:
+        """The items beyond ESAS-r this patient is asked (the profile's choice)."""
+        self.items.set_shown(names)
 
     def set_now(self) -> None:
         """Set "When" to now; from here it follows the clock until the user changes it."""
@@ -278,6 +247,9 @@ class EntryForm(QWidget):
         return (
             any(w.value() is not None for w in chosen)
             or any(e.text().strip() for e in self.measures.values())
+            or any(v is not None for v in self.items.values()[0].values())
+            or any(p.field for p in self.items.values()[1])  # typed, even if not a number
+            or bool(self.esas.other_name.text().strip())
             or bool(self.notes.toPlainText().strip())
         )
 
@@ -319,6 +291,10 @@ class EntryForm(QWidget):
             values[name] = scale.value()
         for name, sign in self.signs.items():
             values[name] = sign.value()
+        items, item_problems = self.items.values()
+        values.update(items)
+        problems += item_problems
+        values["other_problem_name"] = self.esas.other_name.text().strip() or None
         notes = self.notes.toPlainText()
         values["notes"] = notes if notes.strip() else None
         recorder = Recorder(self.recorded_by.currentData())
@@ -358,6 +334,8 @@ class EntryForm(QWidget):
             widget.set_value(None)
         for edit in self.measures.values():
             edit.clear()
+        self.items.set_entry(None)
+        self.esas.other_name.clear()
         self.notes.clear()
         self.clear_errors()
         self.set_now()
@@ -375,19 +353,17 @@ class EntryForm(QWidget):
         for name, edit in self.measures.items():
             value = getattr(entry, name)
             edit.setText("" if value is None else f"{value:g}")
+        self.items.set_entry(entry)
+        self.esas.other_name.setText(entry.other_problem_name or "")
         self.notes.setPlainText(entry.notes or "")
-        if any(getattr(entry, n) is not None for n in MORE_SCALES):
-            self.show_more(True)
 
     def inputs(self) -> list[QWidget]:
         """Every input in tab order, for the focus chain and the accessibility test."""
         ordered: list[QWidget] = [self.when, self.now_button, self.recorded_by, self.recorder_name]
-        ordered += [self.scales[n] for n in MAIN_SCALES]
+        ordered += self.esas.inputs()
         ordered += [self.measures[n] for n in MEASURE_NAMES]
         ordered += [self.signs[s.name] for s in SIGNS]
-        ordered += [self.scales["itch"], self.more_button]
-        ordered += [self.scales[n] for n in MORE_SCALES]
-        ordered += [self.notes]
+        ordered += [self.scales["itch"], *self.items.focus_order(), self.notes]
         return ordered
 
     def set_tab_order(self) -> None:

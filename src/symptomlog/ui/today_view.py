@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from symptomlog.analysis.flag_words import tell_today
 from symptomlog.analysis.flags import Flag, Level, diary_flags
 from symptomlog.domain import Entry
+from symptomlog.domain.form_items import form_items
 from symptomlog.domain.words import who_recorded
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
@@ -192,6 +193,7 @@ class TodayView(QWidget):
         today = datetime.now().date()
         try:
             entries = self.context.diary.entries.between(today, today)
+            self.form.set_items_asked(items_asked(self.context))
         except SymptomlogError as error:
             self.today_list.clear()
             self.today_list.addItem(f"Could not read today's entries: {error}")
@@ -204,3 +206,9 @@ class TodayView(QWidget):
             self.today_list.addItem("Nothing saved yet today.")
         if not self.banner.isVisible() and not self._saving:
             self.show_flags(today)
+
+
+def items_asked(context: DiaryContext) -> tuple[str, ...]:
+    """The items beyond ESAS-r the form asks: the profile's choice, else by regimen."""
+    profile = context.diary.profile.get()
+    return form_items(profile.form_items, [c.regimen for c in context.diary.cycles.all()])
