@@ -32,3 +32,13 @@ def test_the_nine_in_published_order_all_visible_then_other_problem(qtbot) -> No
     assert "choose the number that best describes how you feel NOW" in texts
     assert "Alberta Health Services" in texts
     assert section.inputs()[9] is section.other_name  # named before it is scored
+
+
+def test_help_about_acknowledges_the_esas_r_authors(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: said.append(text))
+    window.show_about()
+    assert "Watanabe et al. 2011" in said[0] and "Alberta Health Services" in said[0]
+    assert "not part of ESAS-r" in said[0]

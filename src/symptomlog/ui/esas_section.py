@@ -19,7 +19,8 @@ ESAS_TITLE = "Edmonton Symptom Assessment System (revised)"
 NOW_INSTRUCTION = "Please choose the number that best describes how you feel NOW."
 ACKNOWLEDGEMENT = (
     "ESAS-r, the Edmonton Symptom Assessment System (revised): Watanabe et al. 2011; "
-    "Alberta Health Services, with thanks."
+    "Alberta Health Services, with thanks. Used as published; the diary's other items "
+    "are its own and not part of ESAS-r."
 )
 
 

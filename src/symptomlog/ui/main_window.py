@@ -38,6 +38,7 @@ from symptomlog.ui.confirm_kinds import ConfirmKindsDialog, needs_confirming
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.cycles_view import CyclesView
 from symptomlog.ui.demo_strip import DemoStrip, is_demo
+from symptomlog.ui.esas_section import ACKNOWLEDGEMENT as ESAS_CREDIT
 from symptomlog.ui.history_view import HistoryView
 from symptomlog.ui.own_diary import (
     made_default,
@@ -390,5 +391,5 @@ class MainWindow(QMainWindow):
             f"<b>symptomlog {__version__}</b><p>A private symptom diary for people living with "
             "advanced pancreatic cancer and the people who care for them. Everything stays on "
             "this computer.</p><p>It gives guidance, never a diagnosis: always follow your care "
-            "team's advice.</p>",
+            f"team's advice.</p><p>{ESAS_CREDIT}</p>",
         )
