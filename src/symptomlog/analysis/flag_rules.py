@@ -13,10 +13,11 @@ from datetime import date, timedelta
 
 from symptomlog.analysis import flag_rules_beyond, flag_rules_lasting
 from symptomlog.analysis.flag_types import Context, Level
-from symptomlog.analysis.flag_words import days_after, short_date, times
+from symptomlog.analysis.flag_words import days_after, short_date
 from symptomlog.analysis.weight import baseline_of
 from symptomlog.domain import thresholds as th
 from symptomlog.domain.fields import ESAS_SCALES, label_of
+from symptomlog.domain.words import times
 
 JAUNDICE_SIGNS = ("yellow_eyes", "yellow_skin", "dark_urine", "pale_stools")
 YELLOW = ("yellow_eyes", "yellow_skin")

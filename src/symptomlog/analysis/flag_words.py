@@ -53,11 +53,6 @@ def short_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-def times(count: float) -> str:
-    """ "once", "twice", "6 times"."""
-    return {1: "once", 2: "twice"}.get(int(count), f"{count:g} times")
-
-
 def days_after(days: int) -> str:
     """ "the day after", "5 days after"."""
     if days == 0:

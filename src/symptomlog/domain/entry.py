@@ -27,6 +27,7 @@ from symptomlog.domain.fields import (
     WHOLE_BY_NAME,
 )
 from symptomlog.domain.parse import measure_message, scale_message
+from symptomlog.domain.words import times
 from symptomlog.errors import Problem, ValidationError, excerpt
 
 EARLIEST = datetime(1900, 1, 1)
@@ -157,7 +158,7 @@ def value_words(name: str, value: object) -> str:
     if name in SIGN_BY_NAME:
         return f"{item.label} {'yes' if value else 'no'}"
     if name == "vomiting_episodes":
-        return f"Vomiting {value:g} episodes"
+        return f"Vomited {times(value)}"  # type: ignore[arg-type]
     if name in MEASURE_BY_NAME:
         return f"{item.label} {value:g} {item.unit}"
     if name in GRADE_BY_NAME:

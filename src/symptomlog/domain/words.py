@@ -16,3 +16,8 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 def who_recorded(label: str, name: str | None) -> str:
     """ "Carer — David (husband)": the name may hold brackets of its own, so none are added."""
     return f"{label} — {name}" if name else label
+
+
+def times(count: float) -> str:
+    """ "not at all", "once", "twice", "6 times"."""
+    return {0: "not at all", 1: "once", 2: "twice"}.get(int(count), f"{count:g} times")
