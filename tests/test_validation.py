@@ -137,3 +137,19 @@ def test_contact_parse_and_profile_ranges() -> None:
 def test_a_nul_character_in_text_is_refused_with_a_message() -> None:
     with pytest.raises(ValidationError, match="NUL"):
         Entry(WHEN, notes="a\x00b")
+
+
+def test_an_entry_says_how_often_in_words_never_1_episodes() -> None:
+    from datetime import datetime
+
+    from symptomlog.domain import Entry
+
+    said = [
+        Entry(datetime(2026, 3, 1, 9), vomiting_episodes=n).summary() for n in (0, 1, 2, 6)
+    ]
+    assert said == [
+        "Vomited not at all",
+        "Vomited once",
+        "Vomited twice",
+        "Vomited 6 times",
+    ]
