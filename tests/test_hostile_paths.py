@@ -452,3 +452,11 @@ def test_the_window_settings_are_private(tmp_path: Path, monkeypatch: pytest.Mon
     ).stdout.strip()
     path = Path(out)
     assert file_mode(path) == 0o600 and file_mode(path.parent) == 0o700
+
+
+def test_a_removed_write_ahead_log_is_said_not_hidden(db: Path) -> None:
+    shm = db.with_name(db.name + "-shm")
+    shm.write_bytes(b"")  # after a crash both stay; here the -wal was deleted by hand
+    result = run("flags", db=db)
+    assert result.returncode == 0
+    assert "-wal" in result.stderr and "may be lost" in result.stderr

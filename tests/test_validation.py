@@ -144,9 +144,7 @@ def test_an_entry_says_how_often_in_words_never_1_episodes() -> None:
 
     from symptomlog.domain import Entry
 
-    said = [
-        Entry(datetime(2026, 3, 1, 9), vomiting_episodes=n).summary() for n in (0, 1, 2, 6)
-    ]
+    said = [Entry(datetime(2026, 3, 1, 9), vomiting_episodes=n).summary() for n in (0, 1, 2, 6)]
     assert said == [
         "Vomited not at all",
         "Vomited once",

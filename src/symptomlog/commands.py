@@ -38,14 +38,10 @@ def _say(*parts: object, file: TextIO | None = None, sep: str = " ") -> None:
 
 def _open(args: argparse.Namespace, *, create: bool) -> Diary:
     from symptomlog.opening import open_diary
-    from symptomlog.store.rotation import BACKUP_FAILED
 
     diary = open_diary(args, create=create)
-    note = diary.backup_note or ""
-    if note.startswith(
-        BACKUP_FAILED
-    ):  # protection stopped: say so here too, not in the window only
-        _say(f"Warning: {note}", file=sys.stderr)
+    if diary.protection_warning:  # protection stopped: say so here too, not in the window only
+        _say(f"Warning: {diary.backup_note}", file=sys.stderr)
     return diary
 
 

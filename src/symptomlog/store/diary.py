@@ -34,6 +34,8 @@ class Diary:
         self.path = path
         self._identity = _identity(path) if path is not None else None
         self.backup_note: str | None = None
+        self.protection_warning = False
+        """True when ``backup_note`` says protection stopped (shown by the command line too)."""
         self._watch: sqlite3.Connection | None = None
         """What happened to today's automatic backup, for the window's status bar."""
         self._local = threading.local()
@@ -54,6 +56,7 @@ class Diary:
 
         path = Path(path).expanduser()
         existed = path.exists()
+        log_missing = existed and _log_was_removed(path)
         if existed and path.is_file() and path.stat().st_size == 0 and rotation.daily_backups(path):
             # an empty file where a diary with backups was: never start afresh silently
             raise damaged_with_backup(path, f"{path} is empty, but it had entries before")
@@ -66,7 +69,16 @@ class Diary:
             raise damaged_with_backup(path, f"{path} is damaged (SQLite's quick check failed)")
         diary = cls(engine, path)
         if backup and existed:
-            diary.backup_note = rotation.backup_quietly(path)
+            note = rotation.backup_quietly(path)
+            diary.backup_note = note
+            diary.protection_warning = bool(note and note.startswith(rotation.BACKUP_FAILED))
+        if log_missing:
+            diary.backup_note = (
+                f"{path.name}-wal, where the last saves wait before they join the diary, was "
+                "missing after the program stopped: the most recent entries may be lost. "
+                "Check History, and restore a backup if entries are missing."
+            )
+            diary.protection_warning = True
         return diary
 
     @classmethod
@@ -181,6 +193,14 @@ class Diary:
             raise
         except (DBAPIError, sqlite3.Error, OSError) as error:
             raise explain(error, self.name) from None
+
+
+def _log_was_removed(path: Path) -> bool:
+    """True when the diary's -shm is there but its -wal is not: after a crash both stay,
+    after a clean close both go; a -wal deleted by hand (or a cleaner) loses saved entries."""
+    shm = path.with_name(path.name + "-shm")
+    wal = path.with_name(path.name + "-wal")
+    return shm.exists() and not wal.exists()
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -247,8 +247,9 @@ class MainWindow(QMainWindow):
             self._add_recent(path)
         self._refresh_title()
         self.demo_strip.setVisible(is_demo(self.context.diary))
-        if self.context.diary.backup_note:
-            self.statusBar().showMessage(self.context.diary.backup_note, 15000)
+        if self.context.diary.backup_note:  # a warning stays until the next message
+            warning = self.context.diary.protection_warning
+            self.statusBar().showMessage(self.context.diary.backup_note, 0 if warning else 15000)
         if needs_confirming(self.context):
             self.confirm_kinds = ConfirmKindsDialog(self.context, self)
             self.confirm_kinds.open()  # window-modal, not blocking: the window paints first
