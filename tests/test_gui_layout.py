@@ -57,7 +57,7 @@ def test_today_shows_three_scales_with_large_text(qtbot, large_window: MainWindo
     large_window.resize(*SCREEN)
     QApplication.processEvents()
     today = large_window.today
-    viewport = today.scroll.viewport()
+    viewport = today.scroll_area.viewport()
     visible = viewport.rect()
     shown = []
     for name, scale in today.form.scales.items():
@@ -107,7 +107,7 @@ def test_today_shows_three_scales_under_a_red_banner(qtbot, large_window: MainWi
     large_window.show_view("today")
     large_window.resize(*SCREEN)
     QApplication.processEvents()
-    viewport = today.scroll.viewport()
+    viewport = today.scroll_area.viewport()
     shown = [
         name
         for name, scale in today.form.scales.items()

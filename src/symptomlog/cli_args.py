@@ -92,9 +92,10 @@ def _add_add(sub: argparse._SubParsersAction) -> None:
 
 def _help(item: Item) -> str:
     """The patient's wording, with the meaning of each level of a graded answer."""
-    if item.kind != "grade":
+    answers = getattr(item, "answers", None)
+    if item.kind != "grade" or not answers:
         return item.wording
-    levels = "; ".join(f"{level} {answer.lower()}" for level, answer in enumerate(item.answers))
+    levels = "; ".join(f"{level} {answer.lower()}" for level, answer in enumerate(answers))
     return f"{item.wording}: {levels}"
 
 

@@ -312,8 +312,9 @@ def thresholds_set(args: argparse.Namespace) -> int:
     with _open(args, create=False) as diary:
         profile = diary.profile.get()
         merged: dict[str, object] = {**profile.thresholds, **changes}
-        wanted = {k: v for k, v in merged.items() if v is not None}
-        saved = diary.profile.save(replace(profile, thresholds=wanted), actor="command line")
+        wanted = {k: v for k, v in merged.items() if v is not None}  # checked by Profile
+        changed = replace(profile, thresholds=wanted)  # type: ignore[arg-type]
+        saved = diary.profile.save(changed, actor="command line")
     for key in changes:
         threshold = THRESHOLD_BY_KEY[key]
         value = saved.thresholds.get(key, threshold.default)

@@ -72,8 +72,7 @@ def temperature(ctx: Context, day: date) -> None:
             why,
             th.SOURCE_ALERT_CARD,
             [entry],
-            days_since_dose=str(since),
-            **values,
+            values={**values, "days_since_dose": str(since)},
         )
     elif kind == "fever" and ctx.profile.stent:
         why = (
@@ -88,7 +87,7 @@ def temperature(ctx: Context, day: date) -> None:
             why,
             th.SOURCE_STENT,
             [entry],
-            **values,
+            values=values,
         )
     else:
         why = f"A temperature of {reading:g} °C can be a sign of an infection."
@@ -101,7 +100,7 @@ def temperature(ctx: Context, day: date) -> None:
             th.SOURCE_ALERT_CARD,
             [entry],
             acute=True,
-            **values,
+            values=values,
         )
 
 
@@ -115,7 +114,7 @@ def vomiting(ctx: Context, day: date) -> None:
     values = {"vomiting_episodes": _fmt(count)}
     if count >= ctx.limits["vomiting_red"]:
         why = f"Being sick {times(count)} in 24 hours can quickly dry the body out."
-        ctx.add(day, Level.RED, "vomiting", title, why, th.SOURCE_VOMIT_RED, [entry], **values)
+        ctx.add(day, Level.RED, "vomiting", title, why, th.SOURCE_VOMIT_RED, [entry], values=values)
     elif count >= ctx.limits["vomiting_amber"]:
         why = (
             f"Being sick {times(count)} in 24 hours needs a review of your anti-sickness medicine."
@@ -129,7 +128,7 @@ def vomiting(ctx: Context, day: date) -> None:
             th.SOURCE_VOMIT_AMBER,
             [entry],
             acute=True,
-            **values,
+            values=values,
         )
 
 
@@ -168,7 +167,7 @@ def jaundice(ctx: Context, day: date) -> None:
         why,
         th.SOURCE_JAUNDICE,
         [*(yellow if new_yellow else []), *(both if new_urine else [])],
-        signs=", ".join(signs),
+        values={"signs": ", ".join(signs)},
     )
 
 
@@ -195,9 +194,8 @@ def jaundice_with_fever(ctx: Context, day: date) -> None:
         why,
         th.SOURCE_CHARCOT,
         [*signs_seen, high[1]],
-        temperature_c=_fmt(high[0]),
-        signs=", ".join(names),
         made_of=("temperature", "temperature_stent", "temperature_off_chemo"),
+        values={"temperature_c": _fmt(high[0]), "signs": ", ".join(names)},
     )
 
 
@@ -249,7 +247,7 @@ def severe_episodes(ctx: Context) -> None:
                 why,
                 source,
                 [entry],
-                **{name: _fmt(score)},
+                values={name: _fmt(score)},
             )
 
 
@@ -284,7 +282,7 @@ def rises(ctx: Context, day: date) -> None:
             source,
             [today[1]],
             acute=True,
-            **{name: _fmt(today[0]), f"{name}_before": _fmt(min(before))},
+            values={name: _fmt(today[0]), f"{name}_before": _fmt(min(before))},
         )
 
 
@@ -322,8 +320,7 @@ def weight(ctx: Context) -> None:
                     f"Weight is down {drop:.1f} % in a month: a dietitian can help.",
                     th.SOURCE_WEIGHT,
                     [entry],
-                    weight_kg=_fmt(kg),
-                    weight_30_days_ago=_fmt(then),
+                    values={"weight_kg": _fmt(kg), "weight_30_days_ago": _fmt(then)},
                 )
         if base is None:
             continue
@@ -346,8 +343,7 @@ def weight(ctx: Context) -> None:
                     f"Weight is down {loss:.1f} % since {base.described}.",
                     th.SOURCE_WEIGHT,
                     [entry],
-                    weight_kg=_fmt(kg),
-                    baseline_kg=_fmt(base.kg),
+                    values={"weight_kg": _fmt(kg), "baseline_kg": _fmt(base.kg)},
                 )
 
 
@@ -381,7 +377,7 @@ def trend(ctx: Context, day: date) -> None:
                 f"{scale.label} is {today[0]:g}, higher than this past week (about {mean:.0f}).",
                 th.SOURCE_TREND,
                 [today[1]],
-                **{scale.name: _fmt(today[0]), "mean_7_days": f"{mean:.1f}"},
+                values={scale.name: _fmt(today[0]), "mean_7_days": f"{mean:.1f}"},
             )
 
 

@@ -65,7 +65,7 @@ def warning_signs(ctx: Context, day: date) -> None:
     for name, title, why, source in WARNING_REDS:
         said = ctx.with_sign(day, (name,))
         if said:
-            ctx.add(day, Level.RED, name, title, why, source, said, **{name: "yes"})
+            ctx.add(day, Level.RED, name, title, why, source, said, values={name: "yes"})
 
 
 def shivering(ctx: Context, day: date) -> None:
@@ -99,8 +99,7 @@ def shivering(ctx: Context, day: date) -> None:
         th.SOURCE_RIGORS,
         [*said, *([fever[1]] if fever else [])],
         made_of=TEMPERATURE_RULES if fever else (),
-        shivering="yes",
-        **({"temperature_c": _fmt(fever[0])} if fever else {}),
+        values={**({"temperature_c": _fmt(fever[0])} if fever else {}), "shivering": "yes"},
     )
 
 
@@ -125,17 +124,19 @@ def stools(ctx: Context, day: date) -> None:
             th.SOURCE_DIARRHOEA_RED,
             [entry, fever[1]],
             made_of=TEMPERATURE_RULES,
-            **values,
+            values=values,
         )
         return
     title = f"{count:g} stools a day above usual (one entry)"
     why = f"{count:g} more stools than usual in a day can quickly dry the body out."
     if count >= ctx.limits["stools_red"]:
-        ctx.add(day, Level.RED, "stools", title, why, th.SOURCE_DIARRHOEA_RED, [entry], **values)
+        ctx.add(
+            day, Level.RED, "stools", title, why, th.SOURCE_DIARRHOEA_RED, [entry], values=values
+        )
     elif count >= ctx.limits["stools_amber"]:
         why += " Your team may change your medicines."
         source = th.SOURCE_DIARRHOEA_AMBER
-        ctx.add(day, Level.AMBER, "stools", title, why, source, [entry], acute=True, **values)
+        ctx.add(day, Level.AMBER, "stools", title, why, source, [entry], acute=True, values=values)
 
 
 def mouth_sores(ctx: Context, day: date) -> None:
@@ -150,11 +151,11 @@ def mouth_sores(ctx: Context, day: date) -> None:
     if level >= 4:
         why = "Mouth sores that stop you eating or drinking can dry the body out."
         source = th.SOURCE_MUCOSITIS_RED
-        ctx.add(day, Level.RED, "mouth_sores", title, why, source, [entry], **values)
+        ctx.add(day, Level.RED, "mouth_sores", title, why, source, [entry], values=values)
         return
     why = "Mouth sores this painful need treatment, and your team may change your chemotherapy."
     source = th.SOURCE_MUCOSITIS_AMBER
-    ctx.add(day, Level.AMBER, "mouth_sores", title, why, source, [entry], acute=True, **values)
+    ctx.add(day, Level.AMBER, "mouth_sores", title, why, source, [entry], acute=True, values=values)
 
 
 def glucose(ctx: Context, day: date) -> None:
@@ -174,7 +175,7 @@ def glucose(ctx: Context, day: date) -> None:
             why,
             th.SOURCE_GLUCOSE,
             [low[1]],
-            blood_glucose_mmol=_fmt(low[0]),
+            values={"blood_glucose_mmol": _fmt(low[0])},
         )
     high = ctx.highest(day, "blood_glucose_mmol")
     if high is not None and high[0] > ctx.limits["glucose_high"]:
@@ -191,7 +192,7 @@ def glucose(ctx: Context, day: date) -> None:
             why,
             th.SOURCE_GLUCOSE,
             [high[1]],
-            blood_glucose_mmol=_fmt(high[0]),
+            values={"blood_glucose_mmol": _fmt(high[0])},
         )
 
 

@@ -65,7 +65,16 @@ def numbness(ctx: Context) -> None:
     for day, level, entry, start in episode_days(ctx, "numbness", 2):
         title = f"Numbness or tingling: {_answer('numbness', level)}{_since(day, start)}"
         source = th.SOURCE_NEUROPATHY
-        ctx.add(day, Level.AMBER, "numbness", title, why, source, [entry], numbness=_fmt(level))
+        ctx.add(
+            day,
+            Level.AMBER,
+            "numbness",
+            title,
+            why,
+            source,
+            [entry],
+            values={"numbness": _fmt(level)},
+        )
 
 
 def sore_hands_feet(ctx: Context) -> None:
@@ -86,7 +95,7 @@ def sore_hands_feet(ctx: Context) -> None:
                 why,
                 th.SOURCE_HAND_FOOT,
                 [worst[1]],
-                sore_hands_feet=_fmt(worst[0]),
+                values={"sore_hands_feet": _fmt(worst[0])},
             )
     why = "Sore, red or peeling hands or feet that hurt need a review, often of the tablets."
     for day, level, entry, start in episode_days(ctx, "sore_hands_feet", 2):
@@ -101,7 +110,7 @@ def sore_hands_feet(ctx: Context) -> None:
             why,
             th.SOURCE_HAND_FOOT,
             [entry],
-            sore_hands_feet=_fmt(level),
+            values={"sore_hands_feet": _fmt(level)},
         )
 
 
@@ -125,12 +134,12 @@ def bowels(ctx: Context) -> None:
             Level.RED,
             "bowels_blocked",
             f"No bowels opened for {stuck[0]:g} days, with {what}",
-            "No bowels opened for days, with sickness or a swollen tight belly, can mean the "
-            "bowel is blocked.",
+            "No bowels opened for days, with sickness or a swollen tight belly, "
+            "can mean the bowel is blocked.",
             th.SOURCE_CONSTIPATION,
             [stuck[1], *(x[1] for x in (vomits, swelling) if x)],
             made_of=("bowels", "vomiting", "abdominal_swelling", "abdominal_swelling_new"),
-            days_since_bowels_opened=_fmt(stuck[0]),
+            values={"days_since_bowels_opened": _fmt(stuck[0])},
         )
     why = "Constipation for days needs a review of laxatives (and of pain medicine)."
     for day, count, entry, start in episode_days(ctx, "days_since_bowels_opened", limit):
@@ -143,7 +152,7 @@ def bowels(ctx: Context) -> None:
             why,
             th.SOURCE_CONSTIPATION,
             [entry],
-            days_since_bowels_opened=_fmt(count),
+            values={"days_since_bowels_opened": _fmt(count)},
         )
 
 
@@ -169,8 +178,7 @@ def _swelling_with_fever(
         th.SOURCE_ASCITES,
         [swelling[1], fever[1]],
         made_of=TEMPERATURE_RULES,
-        abdominal_swelling=_fmt(swelling[0]),
-        temperature_c=_fmt(fever[0]),
+        values={"abdominal_swelling": _fmt(swelling[0]), "temperature_c": _fmt(fever[0])},
     )
 
 
@@ -201,14 +209,16 @@ def abdominal_swelling(ctx: Context) -> None:
                 th.SOURCE_ASCITES,
                 [entry],
                 acute=True,
-                **values,
+                values=values,
             )
         elif day in lasting:
             start = lasting[day][3]
             why = "Swelling that makes clothes tight can be fluid (ascites), which can be drained."
             title = f"Abdominal swelling: {words}{_since(day, start)}"
             source = th.SOURCE_ASCITES
-            ctx.add(day, Level.AMBER, "abdominal_swelling", title, why, source, [entry], **values)
+            ctx.add(
+                day, Level.AMBER, "abdominal_swelling", title, why, source, [entry], values=values
+            )
 
 
 def activity(ctx: Context) -> None:
@@ -236,8 +246,7 @@ def activity(ctx: Context) -> None:
             f"What you can do has dropped this week (from “{was}” to “{now}”).",
             th.SOURCE_ACTIVITY,
             [today[1]],
-            activity_level=_fmt(today[0]),
-            activity_before=_fmt(min(before)),
+            values={"activity_level": _fmt(today[0]), "activity_before": _fmt(min(before))},
         )
 
 

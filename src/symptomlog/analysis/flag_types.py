@@ -7,7 +7,7 @@ can use them without importing the engine that calls them (no import cycle).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -118,15 +118,16 @@ class Context:
         *,
         acute: bool = False,
         made_of: tuple[str, ...] = (),
-        **values: str,
+        values: Mapping[str, str] | None = None,
     ) -> None:
+        """Record a flag: ``values`` are the readings that tripped it, for Details."""
         found = list(raised_by)
         flag = Flag(
             day,
             level,
             rule,
             title,
-            dict(values),
+            dict(values or {}),
             source,
             f"{action_for(level, self.profile)} {why}",
             why,

@@ -50,10 +50,11 @@ class FittingDateLocator(AutoDateLocator):
         sample = date(2026, 11, 25)  # a label of the longest kind: "Wed 25 Nov"
         self.label_chars = len(date_label(sample, (end - start).days + 1)) + 3
 
-    def __call__(self):  # type: ignore[no-untyped-def]
-        axes = self.axis.axes if self.axis is not None else None
+    def __call__(self):
+        axis = self.axis
+        axes = getattr(axis, "axes", None)
         if axes is not None:
-            size = self.axis.get_tick_params(which="major").get("labelsize", 10.0)
+            size = axis.get_tick_params(which="major").get("labelsize", 10.0)  # type: ignore[union-attr]
             size = size if isinstance(size, int | float) else 10.0
             label = self.label_chars * 0.62 * size / 72.0  # inches, with room between
             width = axes.bbox.width / axes.figure.dpi

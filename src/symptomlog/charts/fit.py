@@ -52,12 +52,12 @@ def inches(points: float) -> float:
 def _text_width(text: Text) -> float:
     """Inches for the longest line of a text at its current size."""
     lines = text.get_text().split("\n") or [""]
-    return max(len(line) for line in lines) * CHAR_EM * inches(text.get_fontsize())
+    return max(len(line) for line in lines) * CHAR_EM * inches(float(text.get_fontsize()))
 
 
 def _text_height(text: Text) -> float:
     lines = text.get_text().count("\n") + 1 if text.get_text() else 0
-    return lines * LINE_EM * inches(text.get_fontsize())
+    return lines * LINE_EM * inches(float(text.get_fontsize()))
 
 
 def tick_size(axis: Axis) -> float:
@@ -79,7 +79,7 @@ def _tick_texts(axis: Axis) -> list[str]:
         return [str(t) for t in formatter.seq]
     locator = axis.get_major_locator()
     if isinstance(formatter, FuncFormatter) and isinstance(locator, FixedLocator):
-        return [str(formatter(loc, index)) for index, loc in enumerate(locator.locs)]
+        return [str(formatter(loc, index)) for index, loc in enumerate(locator.tick_values(0, 0))]
     return []
 
 
@@ -89,9 +89,9 @@ def enlarge(figure: Figure, scale: float) -> None:
         return
     sizes = {(a, n): tick_size(a.xaxis if n == "x" else a.yaxis) for a in figure.axes for n in "xy"}
     for text in figure.findobj(Text):
-        text.set_fontsize(text.get_fontsize() * scale)
+        text.set_fontsize(float(text.get_fontsize()) * scale)
     for (axes, name), size in sizes.items():
-        axes.tick_params(axis=name, labelsize=size * scale)
+        axes.tick_params(axis="x" if name == "x" else "y", labelsize=size * scale)
 
 
 def _right_of_plot(axes: Axes) -> float:
@@ -100,10 +100,12 @@ def _right_of_plot(axes: Axes) -> float:
     legend = axes.get_legend()
     if legend is not None:
         texts = [*legend.get_texts(), legend.get_title()]
-        handle = 2.6 * inches(texts[0].get_fontsize()) if texts else 0.0
+        handle = 2.6 * inches(float(texts[0].get_fontsize())) if texts else 0.0
         needed = max(_text_width(t) for t in texts) + handle + 0.15
     for text in axes.texts:
-        if not text.get_clip_on() and text.get_ha() == "left":  # a reference line's label
+        if (
+            not text.get_clip_on() and text.get_horizontalalignment() == "left"
+        ):  # a reference line's label
             needed = max(needed, _text_width(text) + 0.1)
     return needed
 

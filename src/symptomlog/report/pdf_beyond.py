@@ -137,7 +137,7 @@ def daily_table(data: ReportData, width: float) -> list[Flowable]:
         values = data.days[day]
         said = [s.label for s in WARNING_SIGNS if values.get(s.name)]
         asked = any(values.get(n) is not None for n in SIGN_NAMES)
-        cells = [f"{day:%a %d %b}", *(_cell(i, values.get(i.name)) for i in columns)]
+        cells: list[object] = [f"{day:%a %d %b}", *(_cell(i, values.get(i.name)) for i in columns)]
         if signs:
             cells.append(", ".join(said) or ("none" if asked else "–"))
         rows.append(cells)

@@ -159,16 +159,16 @@ class ChartsPanel(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.hover, 1)
         bottom.addWidget(self.save_button)
-        self.scroll = QScrollArea()  # many ticked symptoms: panels keep a readable height
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.canvas)
+        self.scroll_area = QScrollArea()  # many ticked symptoms: panels keep a readable height
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.canvas)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(symptom_grid)
         layout.addWidget(self.hint)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
 
     def reload(self) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+Day = date
+"""``date`` under another name: inside ``DateField`` the name ``date`` is its method."""
 DISPLAY = "%-d %b %Y"
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 HINT = "Type a date such as 12 Dec 2025, 12/12/2025 or just 12; ↑ and ↓ change it by a day."
@@ -50,10 +52,10 @@ def parse_typed_date(text: str, shown: date) -> date | None:
     parts = _split(text)
     if parts is None or (not parts[0] and parts[1] is None):
         return None
-    numbers, month = parts
+    numbers, named_month = parts
     day = numbers.pop(0) if numbers else min(shown.day, 28)
-    if month is None:
-        month = numbers.pop(0) if numbers else shown.month
+    fallback = numbers.pop(0) if named_month is None and numbers else shown.month
+    month = named_month if named_month is not None else fallback
     year = _year(numbers.pop(0)) if numbers else shown.year
     return None if numbers else _make(year, month, day)
 
@@ -85,7 +87,7 @@ class DateField(QLineEdit):
     def setDate(self, day: QDate) -> None:
         self._set(date(day.year(), day.month(), day.day()))
 
-    def _set(self, day: date) -> None:
+    def _set(self, day: Day) -> None:
         changed = day != self._date
         self._date = day
         self._show()
@@ -112,7 +114,7 @@ class DateField(QLineEdit):
             Qt.Key.Key_Up: timedelta(days=1),
             Qt.Key.Key_Down: timedelta(days=-1),
         }
-        key = event.key()
+        key = Qt.Key(event.key())
         if key in steps:
             self.commit()
             self._set(self._date + steps[key])

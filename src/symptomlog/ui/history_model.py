@@ -156,8 +156,8 @@ class EntryTableModel(QAbstractTableModel):
         if name == "recorded_at":
             return f"{entry.recorded_at:%a %d %b %Y %H:%M}"
         if name == "recorded_by":
-            name = entry.recorder_name if entry.recorded_by is not Recorder.PATIENT else None
-            return who_recorded(entry.recorded_by.label, name)
+            carer = entry.recorder_name if entry.recorded_by is not Recorder.PATIENT else None
+            return who_recorded(entry.recorded_by.label, carer)
         if name == "flag":
             raised = self._flags.get(_key(entry))
             return raised[0].level.marker if raised else ""
