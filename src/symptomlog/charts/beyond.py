@@ -15,12 +15,14 @@ from matplotlib.figure import Figure
 from symptomlog.analysis.daily import Day, calendar
 from symptomlog.charts.builders import (
     DEFAULT_LIMITS,
+    NONE,
     _cycle_bands,
     _date_axis,
     _plot_series,
     _prepare,
     _reference_line,
-    xs,
+    label_rows,
+    mark_row,
 )
 from symptomlog.charts.style import OKABE_ITO
 from symptomlog.domain import ChemoCycle
@@ -87,22 +89,13 @@ def side_effects_chart(
         y = rows - 1 - row
         said = {d: days[d].get(item.name) for d in period if d in days}
         none = [d for d, v in said.items() if v == 0]
-        axes.plot(
-            xs(none), [y] * len(none), "|", color="#BBBBBB", markersize=5, gid=f"none:{item.name}"
-        )
+        mark_row(axes, y, none, f"none:{item.name}", marker="|", size=5, colour=NONE)
         for level in range(1, item.maximum + 1):
             on = [d for d, v in said.items() if v == level]
-            axes.plot(
-                xs(on),
-                [y] * len(on),
-                linestyle="none",
-                marker="o",
-                markersize=LEVEL_SIZES[min(level, 4)],
-                color=OKABE_ITO[3 if level < item.maximum else 4],
-                gid=f"level{level}:{item.name}",
-            )
-    axes.set_yticks(range(rows), [i.label for i in reversed(GRADED_SIDE_EFFECTS)], fontsize=8)
-    axes.set_ylim(-0.6, rows - 0.4)
+            colour = OKABE_ITO[3 if level < item.maximum else 4]
+            size = LEVEL_SIZES[min(level, 4)]
+            mark_row(axes, y, on, f"level{level}:{item.name}", marker="o", size=size, colour=colour)
+    label_rows(axes, [i.label for i in GRADED_SIDE_EFFECTS])
     axes.set_title(
         "Side effects (● bigger = worse, orange = the worst answer; | none; blank not asked)",
         fontsize=10,

@@ -301,6 +301,31 @@ def temperature_chart(
     return figure
 
 
+NONE = "#BBBBBB"
+"""The grey tick of "answered no" / "none" on a strip chart."""
+
+
+def mark_row(
+    axes: Axes, row: int, days: Sequence[date], gid: str, *, marker: str, size: float, colour: str
+) -> None:
+    """Marks on one row of a strip chart (jaundice signs, side effects), one per day."""
+    axes.plot(
+        xs(days),
+        [row] * len(days),
+        linestyle="none",
+        marker=marker,
+        markersize=size,
+        color=colour,
+        gid=gid,
+    )
+
+
+def label_rows(axes: Axes, labels: Sequence[str]) -> None:
+    """A strip chart's rows named top to bottom in the order given."""
+    axes.set_yticks(range(len(labels)), list(reversed(labels)), fontsize=8)
+    axes.set_ylim(-0.6, len(labels) - 0.4)
+
+
 def jaundice_chart(
     days: dict[date, Day],
     cycles: Sequence[ChemoCycle],
@@ -319,26 +344,11 @@ def jaundice_chart(
         seen = [d for d in period if d in days and days[d].get(sign.name)]
         said_no = [d for d in period if d in days and days[d].get(sign.name) is False]
         y = len(SIGNS) - 1 - row
-        signs_axes.plot(
-            xs(said_no),
-            [y] * len(said_no),
-            linestyle="none",
-            marker="|",
-            color="#BBBBBB",
-            markersize=5,
-            gid=f"no:{sign.name}",
+        mark_row(signs_axes, y, said_no, f"no:{sign.name}", marker="|", size=5, colour=NONE)
+        mark_row(
+            signs_axes, y, seen, f"present:{sign.name}", marker="s", size=6, colour=OKABE_ITO[4]
         )
-        signs_axes.plot(
-            xs(seen),
-            [y] * len(seen),
-            linestyle="none",
-            marker="s",
-            markersize=6,
-            color=OKABE_ITO[4],
-            gid=f"present:{sign.name}",
-        )
-    signs_axes.set_yticks(range(len(SIGNS)), [s.label for s in reversed(SIGNS)], fontsize=8)
-    signs_axes.set_ylim(-0.6, len(SIGNS) - 0.4)
+    label_rows(signs_axes, [s.label for s in SIGNS])
     signs_axes.set_title(
         "Signs of jaundice (■ present, | answered no, blank not recorded)", fontsize=10, loc="left"
     )
