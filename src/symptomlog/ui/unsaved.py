@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from symptomlog.ui.main_window import MainWindow
 
 QUESTION = "The entry on Today has values that are not saved yet."
-DETAIL = "Save keeps them in the diary. Discard throws them away. Cancel goes back to the form."
+DETAIL = (
+    "Save keeps them in the diary before {doing}. Discard throws them away. "
+    "Cancel goes back to the form."
+)
 
 
 def confirm_unsaved(window: MainWindow, doing: str) -> bool:
@@ -23,7 +26,7 @@ def confirm_unsaved(window: MainWindow, doing: str) -> bool:
     if not form.has_values():
         return True
     box = QMessageBox(QMessageBox.Icon.Warning, "Save the entry?", QUESTION, parent=window)
-    box.setInformativeText(f"{DETAIL} ({doing})")
+    box.setInformativeText(DETAIL.format(doing=doing))
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
