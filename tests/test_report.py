@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -156,3 +157,19 @@ def test_the_pdf_is_a_valid_file_in_pypdf_strict_mode(small_diary: Diary, tmp_pa
     pages = build_report(small_diary, out, START, END)
     reader = PdfReader(io.BytesIO(out.read_bytes()), strict=True)
     assert len(reader.pages) == pages >= 4
+
+
+@pytest.mark.parametrize("days", [28, 61, 91])
+def test_the_notes_heading_never_ends_a_page_alone(
+    demo_diary: Diary, tmp_path: Path, days: int
+) -> None:
+    from conftest import DEMO_END
+    from pypdf import PdfReader
+
+    out = tmp_path / "notes.pdf"
+    build_report(demo_diary, out, DEMO_END - timedelta(days=days - 1), DEMO_END)
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    [heading_page] = [i for i, text in enumerate(pages) if "In their own words" in text]
+    after = pages[heading_page].split("In their own words", 1)[1]
+    first_note = re.search(r"\d{2}:\d{2} — ", after)  # "Sat 31 Oct 2026 09:29 — Patient"
+    assert first_note or "No notes" in after, "the heading ends its page alone"

@@ -359,7 +359,8 @@ def _notes(data: ReportData) -> list[Flowable]:
                 SMALL,
             )
         )
-    return story
+    heading, first, *rest = story  # the heading stays with the first note, on one page
+    return [KeepTogether([heading, first]), *rest]
 
 
 def render_pdf(data: ReportData, paper: str = "a4") -> bytes:
