@@ -257,16 +257,16 @@ def rises(ctx: Context, day: date) -> None:
         today = ctx.highest(day, name)
         if today is None or (name, day) in ctx.severe_days:
             continue
-        if any(f.rule == f"{name}_rising" for f in ctx.recent(day)):
-            continue  # one climb, one flag: not again on each day of the same rise
-        if name == "itch" and fever(ctx, day):
-            continue
         before = [
             low[0]
             for i in range(1, th.RISE_WINDOW_DAYS + 1)
             if (low := ctx.highest(day - timedelta(days=i), name)) is not None
         ]
         if not before or today[0] - min(before) < ctx.limits[f"{name}_rise"]:
+            continue  # checked first: most days rise by less, and this is the cheap test
+        if any(f.rule == f"{name}_rising" for f in ctx.recent(day)):
+            continue  # one climb, one flag: not again on each day of the same rise
+        if name == "itch" and fever(ctx, day):
             continue
         label = label_of(name)
         why = (
@@ -357,8 +357,8 @@ def trend(ctx: Context, day: date) -> None:
     week_days = [day - timedelta(days=i) for i in range(1, 8)]
     for scale in ESAS_SCALES:
         worst = ctx.worst_by_day(scale.name)
-        if day not in worst:
-            continue
+        if worst.get(day, 0.0) < th.TREND_RISE:
+            continue  # not recorded, or too low to be 2 above any mean (scores are ≥ 0)
         week = [worst[d] for d in week_days if d in worst]
         if len(week) < 3:
             continue

@@ -100,6 +100,7 @@ class Context:
     severe_days: set[tuple[str, date]] = field(default_factory=set)
     """(item, day) inside a severe episode already flagged: rises and trends say nothing new."""
     _highest: dict[str, dict[date, tuple[float, Entry]]] = field(default_factory=dict)
+    _lowest: dict[str, dict[date, tuple[float, Entry]]] = field(default_factory=dict)
     _worst: dict[str, dict[date, float]] = field(default_factory=dict)
     _by_day: dict[date, list[Flag]] = field(default_factory=dict)
 
@@ -141,8 +142,14 @@ class Context:
 
     def recent(self, day: date) -> list[Flag]:
         """Flags raised so far on this day and the 3 days before (the rise window)."""
-        days = {day - timedelta(days=i) for i in range(th.RISE_WINDOW_DAYS + 1)}
-        return [f for d in days for f in self._by_day.get(d, ())]
+        by_day = self._by_day
+        if not by_day:
+            return []
+        return [
+            f
+            for i in range(th.RISE_WINDOW_DAYS + 1)
+            for f in by_day.get(day - timedelta(days=i), ())
+        ]
 
     def worst_by_day(self, name: str) -> dict[date, float]:
         """Each day's largest reading of ``name``, for the 7-day trend."""
@@ -172,12 +179,21 @@ class Context:
         ]
 
     def highest(self, day: date, name: str) -> tuple[float, Entry] | None:
-        """The day's largest reading and its entry."""
-        return self._highs(name).get(day)
+        """The day's largest reading and its entry (asked tens of thousands of times)."""
+        highs = self._highest.get(name)
+        return (highs if highs is not None else self._highs(name)).get(day)
 
     def lowest(self, day: date, name: str) -> tuple[float, Entry] | None:
-        found = self.readings(day, name)
-        return min(found, key=lambda r: r[0]) if found else None
+        """The day's smallest reading and its entry (the first entry wins a tie)."""
+        if name not in self._lowest:
+            found: dict[date, tuple[float, Entry]] = {}
+            for each_day, entries in self.by_day.items():
+                for entry in entries:
+                    value = getattr(entry, name)
+                    if value is not None and (each_day not in found or value < found[each_day][0]):
+                        found[each_day] = (float(value), entry)
+            self._lowest[name] = found
+        return self._lowest[name].get(day)
 
     def with_sign(self, day: date, names: Iterable[str]) -> list[Entry]:
         """The entries of the day that report any of these yes/no signs."""

@@ -12,7 +12,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -22,6 +22,7 @@ from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
 from symptomlog.ui.own_diary import made_default, offer_first_run, suggested_new_path
 from symptomlog.ui.platform_check import startup_problem
+from symptomlog.ui.prewarm import load_chart_libraries_soon
 from symptomlog.ui.saving import save_pixmap
 
 SCREENSHOT_SIZE = (1024, 700)
@@ -138,6 +139,7 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
         finally:
             close_window(window)
         return 0
+    QTimer.singleShot(0, load_chart_libraries_soon)  # once the window has been drawn
     offer_first_run(window)
     code = app.exec()
     close_window(window)
