@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from typing import Any
 
 from symptomlog.domain.event import Event
 from symptomlog.domain.medicine import Dose, Medicine
+from symptomlog.errors import Problem, ValidationError, excerpt
 from symptomlog.exchange.csv_format import protect
 
 DOSE_CSV_COLUMNS = (
@@ -94,3 +96,105 @@ def doses_csv(doses: Iterable[Dose], medicines: Iterable[Medicine]) -> str:
         record = dose_record(dose, by_id)
         writer.writerow([_cell(record.get(column)) for column in DOSE_CSV_COLUMNS])
     return stream.getvalue()
+
+
+# --- reading them back (the JSON import) ----------------------------------------------------
+
+MEDICINE_FIELDS = frozenset(
+    ("id", "name", "strength", "as_needed", "purpose", "max_per_24h", "start", "stop")
+)
+DOSE_FIELDS = frozenset(("id", "medicine_id", "taken_at", "amount", "given_by", "giver_name"))
+EVENT_FIELDS = frozenset(
+    ("id", "when", "kind", "note", "to_whom", "advice", "outcome", "flag_day", "flag_rule")
+)
+
+
+def _known_only(data: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise ValidationError(Problem("", f"unknown fields {', '.join(sorted(unknown))}"))
+
+
+def _date_of(value: object, label: str) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{label} must be text like 2026-03-01 (got {excerpt(value)})")
+    return date.fromisoformat(value)
+
+
+def _moment_of(value: object, label: str) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"{label} must be text like 2026-03-01T09:30 (got {excerpt(value)})")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        raise ValueError(f"{excerpt(value)} has a UTC offset: the diary keeps local time")
+    return moment
+
+
+def _whole_id(value: object, label: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{label} must be a whole number (got {excerpt(value)})")
+    return value
+
+
+def medicine_from_record(data: Mapping[str, Any]) -> Medicine:
+    _known_only(data, MEDICINE_FIELDS)
+    as_needed = data.get("as_needed", False)
+    if not isinstance(as_needed, bool):
+        raise ValueError(f"as_needed must be true or false (got {excerpt(as_needed)})")
+    return Medicine(
+        data["name"],
+        data.get("strength"),
+        as_needed,
+        data.get("purpose", "other"),
+        data.get("max_per_24h"),
+        _date_of(data.get("start"), "start"),
+        _date_of(data.get("stop"), "stop"),
+        _whole_id(data["id"], "id"),
+    )
+
+
+def dose_from_record(data: Mapping[str, Any]) -> Dose:
+    _known_only(data, DOSE_FIELDS)
+    return Dose(
+        _whole_id(data["medicine_id"], "medicine_id"),
+        _moment_of(data["taken_at"], "taken_at"),
+        data.get("amount"),
+        data.get("given_by", "patient"),
+        data.get("giver_name"),
+    )
+
+
+def event_from_record(data: Mapping[str, Any]) -> Event:
+    _known_only(data, EVENT_FIELDS)
+    return Event(
+        _moment_of(data["when"], "when"),
+        data["kind"],
+        data.get("note"),
+        data.get("to_whom"),
+        data.get("advice"),
+        data.get("outcome"),
+        _date_of(data.get("flag_day"), "flag_day"),
+        data.get("flag_rule"),
+    )
+
+
+def check_dose_links(medicines: list[Medicine], doses: list[Dose], problems: list[Problem]) -> None:
+    """Medicine ids are unique and every dose names one of the file's medicines."""
+    seen: set[int | None] = set()
+    for index, medicine in enumerate(medicines):
+        if medicine.id in seen:
+            problems.append(
+                Problem("id", f"{medicine.id} is the id of two medicines", f"medicines[{index}].id")
+            )
+        seen.add(medicine.id)
+    for index, dose in enumerate(doses):
+        if dose.medicine_id not in seen:
+            problems.append(
+                Problem(
+                    "medicine_id",
+                    f"names medicine {dose.medicine_id}, which is not in the file",
+                    f"doses[{index}].medicine_id",
+                )
+            )
