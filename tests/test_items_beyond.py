@@ -245,7 +245,7 @@ def test_json_round_trips_the_new_items_and_a_version_2_file_still_imports(
         diary.entries.add(Entry(WHEN, **FULL))  # type: ignore[arg-type]
         text = write_json(diary)
     data = json.loads(text)
-    assert data["format_version"] == 3 and data["entries"][0]["clot_signs"] is True
+    assert data["format_version"] == 4 and data["entries"][0]["clot_signs"] is True
     (tmp_path / "v3.json").write_text(text, encoding="utf-8")
     [record] = read_json(tmp_path / "v3.json").records
     assert {n: getattr(record.entry, n) for n in NEW_NAMES} == FULL

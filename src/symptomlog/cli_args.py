@@ -41,6 +41,8 @@ def build_parser(views: tuple[str, ...], version: str) -> argparse.ArgumentParse
     _add_cycle(sub)
     _add_profile(sub)
     _add_thresholds(sub)
+    _add_medicines(sub)
+    _add_events(sub)
     _add_flags(sub)
     _add_report(sub)
     _add_safety(sub)
@@ -185,6 +187,74 @@ def _add_thresholds(sub: argparse._SubParsersAction) -> None:
         "pairs", nargs="+", metavar="KEY=VALUE", help="e.g. fever_c=38.0; KEY=default resets"
     )
     s.set_defaults(handler=commands.thresholds_set)
+
+
+PURPOSE_HELP = "pain, nausea, bowels, breathlessness, anxiety, enzymes or other (default other)"
+
+
+def _add_medicines(sub: argparse._SubParsersAction) -> None:
+    from symptomlog import commands_medicines as cm
+
+    med = sub.add_parser("med", help="the list of medicines").add_subparsers(
+        metavar="add|list|stop", required=True
+    )
+    p = med.add_parser("add", help="put a medicine on the list")
+    p.add_argument("--name", required=True, metavar="TEXT")
+    p.add_argument("--strength", metavar="TEXT", help='e.g. "10 mg/5 ml"')
+    p.add_argument("--as-needed", action="store_true", help="taken when needed (not regular)")
+    p.add_argument("--for", dest="purpose", default="other", metavar="PURPOSE", help=PURPOSE_HELP)
+    p.add_argument("--max-per-24h", metavar="N", help="the most doses allowed in 24 hours (1-24)")
+    p.add_argument("--start", metavar="DATE")
+    p.set_defaults(handler=cm.med_add)
+    p = med.add_parser("list", help="list the medicines, current first")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=cm.med_list)
+    p = med.add_parser("stop", help="stop a medicine (it stays in the history)")
+    p.add_argument("medicine", metavar="NAME")
+    p.add_argument("--date", metavar="DATE", help="the day it was stopped (default: today)")
+    p.set_defaults(handler=cm.med_stop)
+    p = sub.add_parser(
+        "dose", help="record a dose taken (warns when the most allowed in 24 hours is reached)"
+    )
+    p.add_argument("medicine", metavar="NAME")
+    p.add_argument("--when", metavar="DATETIME", help="e.g. 2026-03-01T09:30 (default: now)")
+    p.add_argument("--amount", metavar="TEXT", help='e.g. "5 ml" or "2 capsules"')
+    p.add_argument("--by", choices=("patient", "carer", "clinician"), default="patient")
+    p.add_argument("--name", dest="giver", metavar="TEXT", help="who gave it (e.g. the carer)")
+    p.set_defaults(handler=cm.dose)
+    p = sub.add_parser("doses", help="list the doses taken")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: the first)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (default: the last)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.set_defaults(handler=cm.doses)
+
+
+def _add_events(sub: argparse._SubParsersAction) -> None:
+    from symptomlog import commands_medicines as cm
+
+    event = sub.add_parser(
+        "event", help="calls, admissions, procedures, scans, transfusions"
+    ).add_subparsers(metavar="add|list", required=True)
+    p = event.add_parser("add", help="record an event (for a call: to whom, advice, outcome)")
+    p.add_argument("--when", required=True, metavar="DATETIME")
+    p.add_argument(
+        "--kind",
+        required=True,
+        metavar="KIND",
+        help="call, admission, procedure, scan, transfusion or other",
+    )
+    p.add_argument("--note", metavar="TEXT", help="e.g. ERCP, stent changed")
+    p.add_argument("--outcome", metavar="OUTCOME", help="for a call: advice, seen or admitted")
+    p.add_argument("--to", dest="to_whom", metavar="WHO", help="for a call: who was called")
+    p.add_argument("--advice", metavar="TEXT", help="for a call: the advice given")
+    p.add_argument("--flag-day", metavar="DATE", help="the day of the flag it followed")
+    p.add_argument("--flag-rule", metavar="RULE", help="the rule of that flag (see 'flags')")
+    p.set_defaults(handler=cm.event_add)
+    p = event.add_parser("list", help="list the events, oldest first")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: the first)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (default: the last)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=cm.event_list)
 
 
 def _add_report(sub: argparse._SubParsersAction) -> None:

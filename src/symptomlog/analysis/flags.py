@@ -20,10 +20,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from symptomlog.analysis import flag_rules
+from symptomlog.analysis import flag_rules, flag_rules_medicines
 from symptomlog.analysis.flag_types import Context, Flag, Level
 from symptomlog.analysis.flag_words import GUIDANCE, call_now
-from symptomlog.domain import ChemoCycle, Entry, Profile
+from symptomlog.domain import ChemoCycle, Dose, Entry, Medicine, Profile
 from symptomlog.domain import thresholds as th
 
 if TYPE_CHECKING:
@@ -80,17 +80,22 @@ def find_flags(
     profile: Profile,
     start: date | None = None,
     end: date | None = None,
+    *,
+    medicines: Sequence[Medicine] = (),
+    doses: Sequence[Dose] = (),
 ) -> list[Flag]:
     """Every flag from ``start`` to ``end`` (inclusive), oldest first, red before amber on a day.
 
     Pass all entries, not only the period's: episodes, "new" jaundice, rises and
-    weight change look back before the first day of the period.
+    weight change look back before the first day of the period. Pass the medicines
+    and every dose too, for the breakthrough rule (as-needed doses for pain).
     """
     by_day: dict[date, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: e.recorded_at):
         by_day.setdefault(entry.recorded_at.date(), []).append(entry)
     ctx = Context(by_day, cycles, profile, th.effective(profile.thresholds))
     flag_rules.apply_all(ctx)
+    flag_rules_medicines.breakthrough(ctx, medicines, doses)
     flags = _drop_replaced(_combine_acute_pairs(ctx.flags, profile))
     chosen = [
         f for f in flags if (start is None or f.day >= start) and (end is None or f.day <= end)
@@ -100,7 +105,15 @@ def find_flags(
 
 def diary_flags(diary: Diary, start: date | None = None, end: date | None = None) -> list[Flag]:
     """The one call every view, the command line and the PDF make: the whole history judged."""
-    return find_flags(diary.entries.between(), diary.cycles.all(), diary.profile.get(), start, end)
+    return find_flags(
+        diary.entries.between(),
+        diary.cycles.all(),
+        diary.profile.get(),
+        start,
+        end,
+        medicines=diary.medicines.all(),
+        doses=diary.medicines.doses(),
+    )
 
 
 def at_least(flags: Iterable[Flag], level: Level) -> list[Flag]:

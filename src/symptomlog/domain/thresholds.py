@@ -63,6 +63,7 @@ SOURCE_HAND_FOOT: Final = "CTCAE v5.0 palmar-plantar erythrodysaesthesia"
 SOURCE_ASCITES: Final = "CTCAE v5.0 ascites"
 SOURCE_GLUCOSE: Final = "Diabetes UK end-of-life guidance"
 SOURCE_ACTIVITY: Final = "ECOG performance status (self-rated)"
+SOURCE_BREAKTHROUGH: Final = "palliative care practice (Scottish Palliative Care Guidelines, pain)"
 
 THRESHOLDS: Final[tuple[Threshold, ...]] = (
     # Each range is the "editable within" column of CLINICAL.md's flag table: a care
@@ -125,6 +126,15 @@ THRESHOLDS: Final[tuple[Threshold, ...]] = (
     ),
     Threshold("bowels_days", "No bowels opened for", 3, "days", SOURCE_CONSTIPATION, 2, 5),
     Threshold("glucose_high", "Blood glucose above", 20, "mmol/L", SOURCE_GLUCOSE, 15, 25),
+    Threshold(
+        "breakthrough_doses",
+        "As-needed doses for pain in 24 h",
+        3,
+        "doses",
+        SOURCE_BREAKTHROUGH,
+        2,
+        6,
+    ),
 )
 
 JAUNDICE_NEW_DAYS: Final = 7

@@ -4,25 +4,35 @@ ones, audit trail), with a ``format_version`` so later versions can read it."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from symptomlog import __version__
-from symptomlog.domain import ChemoCycle, Contact, Entry, Profile
+from symptomlog.domain import ChemoCycle, Contact, Dose, Entry, Event, Medicine, Profile
 from symptomlog.domain.entry import ENTRY_FIELD_NAMES
 from symptomlog.domain.profile import kind_from_role
 from symptomlog.errors import BadFile, ImportRejected, Problem, ValidationError, excerpt
+from symptomlog.exchange.medicine_records import (
+    check_dose_links,
+    dose_from_record,
+    dose_record,
+    event_from_record,
+    event_record,
+    medicine_from_record,
+    medicine_record,
+)
 from symptomlog.exchange.textfile import read_text
 from symptomlog.store import AuditRecord, Diary, EntryRecord
 
-FORMAT_VERSION = 3
-"""3 added the items beyond ESAS-r to entries and the form's optional items to the
-profile (an older program would refuse them as unknown fields, and now says the file
-is newer instead); 2 added contact kinds and hours, the stent and confirmed kinds.
-1 and 2 still import."""
-READABLE_VERSIONS = (1, 2, 3)
+FORMAT_VERSION = 4
+"""4 added medicines, doses and events (issue 17); 3 added the items beyond ESAS-r to
+entries and the form's optional items to the profile (an older program would refuse
+them as unknown fields, and now says the file is newer instead); 2 added contact
+kinds and hours, the stent and confirmed kinds. 1, 2 and 3 still import (with no
+medicines, doses or events)."""
+READABLE_VERSIONS = (1, 2, 3, 4)
 MAX_INT_DIGITS = 15
 
 
@@ -34,6 +44,10 @@ class Snapshot:
     cycles: list[ChemoCycle]
     records: list[EntryRecord]
     audit: list[AuditRecord]
+    medicines: list[Medicine] = field(default_factory=list)
+    doses: list[Dose] = field(default_factory=list)
+    """Each dose's ``medicine_id`` is the id of one of ``medicines`` in the file."""
+    events: list[Event] = field(default_factory=list)
 
 
 def _iso(value: object) -> object:
@@ -95,6 +109,9 @@ def snapshot_to_json(diary: Diary) -> dict[str, Any]:
             }
             for a in diary.entries.audit()
         ],
+        "medicines": [medicine_record(m) for m in diary.medicines.all()],
+        "doses": [dose_record(d) for d in diary.medicines.doses()],
+        "events": [event_record(e) for e in diary.events.between()],
     }
 
 
@@ -296,9 +313,14 @@ def read_json(path: Path) -> Snapshot:
     cycles = _each(data.get("cycles", []), "cycles", _cycle, problems)
     records = _each(data.get("entries", []), "entries", _entry, problems)
     audit = _each(data.get("audit", []), "audit", _audit, problems)
+    medicines = _each(data.get("medicines", []), "medicines", medicine_from_record, problems)
+    doses = _each(data.get("doses", []), "doses", dose_from_record, problems)
+    events = _each(data.get("events", []), "events", event_from_record, problems)
+    check_dose_links(medicines, doses, problems)
     if problems:
         raise ImportRejected(str(path), problems)
-    return Snapshot(profiles[0] if profiles else Profile(), cycles, records, audit)
+    profile = profiles[0] if profiles else Profile()
+    return Snapshot(profile, cycles, records, audit, medicines, doses, events)
 
 
 def write_json(diary: Diary) -> str:

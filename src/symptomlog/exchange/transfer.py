@@ -28,6 +28,9 @@ class ImportSummary:
     already_present: int
     cycles_added: int = 0
     profile_imported: bool = False
+    medicines_added: int = 0
+    doses_added: int = 0
+    events_added: int = 0
 
     def __str__(self) -> str:
         entries = "entry" if self.added == 1 else "entries"
@@ -40,6 +43,13 @@ class ImportSummary:
             text += f"; {self.cycles_added} chemotherapy cycles added"
         if self.profile_imported:
             text += "; profile imported"
+        for count, one, many in (
+            (self.medicines_added, "medicine", "medicines"),
+            (self.doses_added, "dose", "doses"),
+            (self.events_added, "event", "events"),
+        ):
+            if count:
+                text += f"; {count} {one if count == 1 else many} added"
         return text + "."
 
 
@@ -73,8 +83,17 @@ def _import_snapshot(diary: Diary, path: Path, snapshot: Snapshot) -> ImportSumm
         if new_cycles:
             diary.cycles.add(new_cycles)
         result = diary.entries.add_records(snapshot.records, snapshot.audit)
+        medicines, doses = diary.medicines.add_records(snapshot.medicines, snapshot.doses)
+        events = diary.events.add_records(snapshot.events)
     return ImportSummary(
-        path, result.added, result.already_present, len(new_cycles), profile_imported
+        path,
+        result.added,
+        result.already_present,
+        len(new_cycles),
+        profile_imported,
+        medicines,
+        doses,
+        events,
     )
 
 

@@ -21,6 +21,8 @@ from symptomlog.errors import DiaryDamaged, DiaryUnavailable, SymptomlogError
 from symptomlog.store.cycles import CycleStore
 from symptomlog.store.engine import WRITE, explain, memory_engine, open_engine
 from symptomlog.store.entries import EntryStore
+from symptomlog.store.events import EventStore
+from symptomlog.store.medicines import MedicineStore
 from symptomlog.store.profiles import ProfileStore
 from symptomlog.store.sqlite_files import connect
 
@@ -44,6 +46,8 @@ class Diary:
         self.entries = EntryStore(self)
         self.cycles = CycleStore(self)
         self.profile = ProfileStore(self)
+        self.medicines = MedicineStore(self)
+        self.events = EventStore(self)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, backup: bool = True) -> Diary:

@@ -136,3 +136,70 @@ class SettingsAuditRow(Base):
     key: Mapped[str] = mapped_column(String(64))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class MedicineRow(Base):
+    """One medicine on the list (issue 17); stopping it sets ``stop``, never deletes it."""
+
+    __tablename__ = "medicines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    strength: Mapped[str | None] = mapped_column(String(200))
+    as_needed: Mapped[bool] = mapped_column(default=False)
+    purpose: Mapped[str] = mapped_column(String(32))
+    max_per_24h: Mapped[int | None]
+    start: Mapped[date | None]
+    stop: Mapped[date | None]
+
+
+class DoseRow(Base):
+    """One dose taken; a medicine with doses cannot be removed (only stopped)."""
+
+    __tablename__ = "doses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    medicine_id: Mapped[int] = mapped_column(ForeignKey("medicines.id", ondelete="RESTRICT"))
+    taken_at: Mapped[datetime]
+    amount: Mapped[str | None] = mapped_column(String(200))
+    given_by: Mapped[str] = mapped_column(String(16))
+    giver_name: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_doses_taken_at", "taken_at"),)
+
+
+class EventRow(Base):
+    """A dated happening: a call (with its outcome), an admission, a procedure, a scan."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    to_whom: Mapped[str | None] = mapped_column(String(200))
+    advice: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    flag_day: Mapped[date | None]
+    flag_rule: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_events_at", "at"),)
+
+
+class RecordAuditRow(Base):
+    """One change to a medicine, dose or event: what it was before, who changed it, when.
+
+    Kept apart from the entries' audit (whose rows point at an entry) so a deleted
+    dose's old values stay after its row is gone.
+    """
+
+    __tablename__ = "record_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(16))
+    """medicine, dose or event."""
+    record_id: Mapped[int]
+    action: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    old_values: Mapped[str | None] = mapped_column(Text)

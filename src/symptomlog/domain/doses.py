@@ -1,0 +1,150 @@
+"""Pure facts about doses: how many in the last 24 hours, how long since the last,
+whether the most allowed in 24 hours is reached, breakthrough doses per day.
+
+Facts only, never advice: the diary says "6 doses in the last 24 hours, the most
+allowed is 6", never "take another" or "wait". The window, the command line, the
+flag rule and the PDF all read these, so they count the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Final
+
+from symptomlog.domain.medicine import Dose, Medicine
+from symptomlog.domain.words import plural
+
+DAY: Final = timedelta(hours=24)
+
+
+def doses_in_24h(
+    doses: Iterable[Dose], moment: datetime, medicine_id: int | None = None
+) -> list[Dose]:
+    """The doses taken in the 24 hours up to and including ``moment`` (oldest first).
+
+    The window is (moment - 24 h, moment]: a dose taken exactly 24 hours earlier has
+    left it, so "6 in 24 hours" means six within any one day-long span.
+    """
+    start = moment - DAY
+    chosen = (d for d in doses if medicine_id is None or d.medicine_id == medicine_id)
+    return sorted((d for d in chosen if start < d.taken_at <= moment), key=lambda d: d.taken_at)
+
+
+def last_dose(
+    doses: Iterable[Dose], moment: datetime, medicine_id: int | None = None
+) -> Dose | None:
+    """The most recent dose at or before ``moment`` (of one medicine, if given)."""
+    before = [
+        d
+        for d in doses
+        if d.taken_at <= moment and (medicine_id is None or d.medicine_id == medicine_id)
+    ]
+    return max(before, key=lambda d: d.taken_at, default=None)
+
+
+def time_since_last(
+    doses: Iterable[Dose], moment: datetime, medicine_id: int | None = None
+) -> timedelta | None:
+    """How long ago the last dose was taken, or None if there was none."""
+    last = last_dose(doses, moment, medicine_id)
+    return None if last is None else moment - last.taken_at
+
+
+def since_words(elapsed: timedelta | None) -> str:
+    """ "no dose yet", "just now", "45 min ago", "3 h 10 min ago", "2 days ago"."""
+    if elapsed is None:
+        return "no dose yet"
+    minutes = int(elapsed.total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours, rest = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {rest} min ago" if rest else f"{hours} h ago"
+    return f"{plural(hours // 24, 'day')} ago"
+
+
+@dataclass(frozen=True)
+class DoseLimit:
+    """How many doses of one medicine in the last 24 hours against the most allowed."""
+
+    medicine: Medicine
+    count: int
+    maximum: int
+
+    @property
+    def reached(self) -> bool:
+        """At or over the most allowed in 24 hours."""
+        return self.count >= self.maximum
+
+    @property
+    def passed(self) -> bool:
+        return self.count > self.maximum
+
+    @property
+    def message(self) -> str:
+        """The fact in plain words (a warning, never a block and never dosing advice)."""
+        taken = f"{plural(self.count, 'dose')} of {self.medicine.label} in the last 24 hours"
+        if self.passed:
+            return f"{taken}: more than the most allowed in 24 hours ({self.maximum})."
+        if self.reached:
+            return f"{taken}: that is the most allowed in 24 hours ({self.maximum})."
+        return f"{taken} (the most allowed in 24 hours is {self.maximum})."
+
+
+def dose_limit(medicine: Medicine, doses: Iterable[Dose], moment: datetime) -> DoseLimit | None:
+    """The 24-hour count of ``medicine`` at ``moment``; None when no maximum is recorded."""
+    if medicine.max_per_24h is None or medicine.id is None:
+        return None
+    count = len(doses_in_24h(doses, moment, medicine.id))
+    return DoseLimit(medicine, count, medicine.max_per_24h)
+
+
+def max_reached(medicine: Medicine, doses: Iterable[Dose], moment: datetime) -> bool:
+    """True when the most allowed in 24 hours is reached (or passed) at ``moment``."""
+    limit = dose_limit(medicine, doses, moment)
+    return limit is not None and limit.reached
+
+
+def breakthrough_ids(medicines: Iterable[Medicine]) -> set[int]:
+    """The ids of the as-needed medicines for pain: the breakthrough doses' medicines."""
+    return {m.id for m in medicines if m.is_breakthrough and m.id is not None}
+
+
+def breakthrough_doses(doses: Iterable[Dose], medicines: Iterable[Medicine]) -> list[Dose]:
+    """The as-needed doses for pain, oldest first."""
+    ids = breakthrough_ids(medicines)
+    return sorted((d for d in doses if d.medicine_id in ids), key=lambda d: d.taken_at)
+
+
+def breakthrough_per_day(doses: Iterable[Dose], medicines: Iterable[Medicine]) -> dict[date, int]:
+    """As-needed doses for pain on each calendar day that had any (for charts and the PDF)."""
+    counts: dict[date, int] = {}
+    for dose in breakthrough_doses(doses, medicines):
+        day = dose.taken_at.date()
+        counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def most_in_24h(times: Iterable[datetime]) -> tuple[int, datetime | None]:
+    """The most doses within any 24 hours, and the moment that count was reached."""
+    ordered = sorted(times)
+    best, at, first = 0, None, 0
+    for last, moment in enumerate(ordered):
+        while ordered[first] <= moment - DAY:
+            first += 1
+        if last - first + 1 > best:
+            best, at = last - first + 1, moment
+    return best, at
+
+
+def per_day_summary(counts: Mapping[date, int], days: Iterable[date]) -> tuple[float, int]:
+    """Mean and most breakthrough doses per day over ``days`` (days without doses count 0)."""
+    span = list(days)
+    if not span:
+        return 0.0, 0
+    values = [counts.get(d, 0) for d in span]
+    return sum(values) / len(values), max(values)

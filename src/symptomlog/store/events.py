@@ -1,0 +1,119 @@
+"""Events: calls (with their outcome), admissions, procedures, scans, transfusions.
+
+Every change is kept in the record audit with the values before it, like entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from symptomlog.domain.event import Event, EventKind
+from symptomlog.errors import NotFound
+from symptomlog.store.medicine_rows import (
+    RecordChange,
+    event_columns,
+    event_from_row,
+    read_audit,
+    write_audit,
+)
+from symptomlog.store.models import EventRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from symptomlog.store.diary import Diary
+
+
+class EventStore:
+    """The only way events are read and written."""
+
+    def __init__(self, diary: Diary) -> None:
+        self._diary = diary
+
+    def add(self, event: Event, actor: str = "user") -> Event:
+        with self._diary.write() as session:
+            row = EventRow(**event_columns(event))
+            session.add(row)
+            session.flush()
+            write_audit(session, "event", row.id, "add", actor)
+            return event.with_id(row.id)
+
+    def update(self, event: Event, actor: str = "user") -> Event:
+        """Change an event (its id says which); the old values stay in the audit."""
+        with self._diary.write() as session:
+            row = self._row(session, event.id)
+            old = event_columns(event_from_row(row))
+            for name, value in event_columns(event).items():
+                setattr(row, name, value)
+            write_audit(session, "event", row.id, "edit", actor, old)
+        return event
+
+    def delete(self, event_id: int, actor: str = "user") -> None:
+        with self._diary.write() as session:
+            row = self._row(session, event_id)
+            old = event_columns(event_from_row(row))
+            session.delete(row)
+            write_audit(session, "event", event_id, "delete", actor, old)
+
+    def get(self, event_id: int) -> Event:
+        with self._diary.read() as session:
+            return event_from_row(self._row(session, event_id))
+
+    def between(
+        self,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        kind: EventKind | None = None,
+    ) -> list[Event]:
+        """Events on days ``start`` to ``end`` (both inclusive), oldest first."""
+        query = select(EventRow).order_by(EventRow.at, EventRow.id)
+        if start is not None:
+            query = query.where(EventRow.at >= datetime.combine(start, time.min))
+        if end is not None:
+            query = query.where(EventRow.at < datetime.combine(end + timedelta(1), time.min))
+        if kind is not None:
+            query = query.where(EventRow.kind == kind.value)
+        with self._diary.read() as session:
+            return [event_from_row(r) for r in session.scalars(query)]
+
+    def after_flag(self, day: date, rule: str | None = None) -> list[Event]:
+        """The events recorded as what happened after the flag of ``day`` (and ``rule``)."""
+        query = select(EventRow).where(EventRow.flag_day == day).order_by(EventRow.at)
+        with self._diary.read() as session:
+            events = [event_from_row(r) for r in session.scalars(query)]
+        return [e for e in events if e.follows(day, rule)]
+
+    def audit(self) -> list[RecordChange]:
+        with self._diary.read() as session:
+            return read_audit(session, "event")
+
+    def add_records(self, events: Iterable[Event], actor: str = "import") -> int:
+        """Store imported events; one already in the diary is skipped. Returns how many."""
+        with self._diary.write() as session:
+            known = {
+                repr(event_columns(event_from_row(r))) for r in session.scalars(select(EventRow))
+            }
+            added = 0
+            for event in events:
+                columns = event_columns(event)
+                if repr(columns) in known:
+                    continue
+                known.add(repr(columns))
+                row = EventRow(**columns)
+                session.add(row)
+                session.flush()
+                write_audit(session, "event", row.id, "import", actor)
+                added += 1
+        return added
+
+    @staticmethod
+    def _row(session: Session, event_id: int | None) -> EventRow:
+        row = None if event_id is None else session.get(EventRow, event_id)
+        if row is None:
+            raise NotFound(f"There is no event number {event_id} in this diary")
+        return row

@@ -1,0 +1,162 @@
+"""Moving medicines, doses and events between frozen domain objects and ORM rows,
+and the audit of their changes (shared by ``medicines`` and ``events``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from symptomlog.domain.entry import Recorder
+from symptomlog.domain.event import Event, EventKind, Outcome
+from symptomlog.domain.medicine import Dose, Medicine, Purpose
+from symptomlog.store.convert import now
+from symptomlog.store.models import DoseRow, EventRow, MedicineRow, RecordAuditRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """One audited change to a medicine, dose or event, with its values before."""
+
+    record_kind: str
+    record_id: int
+    action: str
+    at: datetime
+    actor: str
+    old_values: str | None
+
+
+def medicine_from_row(row: MedicineRow) -> Medicine:
+    """Rows were validated on the way in; build directly so an old row always reads."""
+    medicine = object.__new__(Medicine)
+    values = {
+        "name": row.name,
+        "strength": row.strength,
+        "as_needed": bool(row.as_needed),
+        "purpose": Purpose(row.purpose),
+        "max_per_24h": row.max_per_24h,
+        "start": row.start,
+        "stop": row.stop,
+        "id": row.id,
+    }
+    for name, value in values.items():
+        object.__setattr__(medicine, name, value)
+    return medicine
+
+
+def medicine_columns(medicine: Medicine) -> dict[str, object]:
+    return {
+        "name": medicine.name,
+        "strength": medicine.strength,
+        "as_needed": medicine.as_needed,
+        "purpose": medicine.purpose.value,
+        "max_per_24h": medicine.max_per_24h,
+        "start": medicine.start,
+        "stop": medicine.stop,
+    }
+
+
+def dose_from_row(row: DoseRow) -> Dose:
+    dose = object.__new__(Dose)
+    values = {
+        "medicine_id": row.medicine_id,
+        "taken_at": row.taken_at,
+        "amount": row.amount,
+        "given_by": Recorder(row.given_by),
+        "giver_name": row.giver_name,
+        "id": row.id,
+    }
+    for name, value in values.items():
+        object.__setattr__(dose, name, value)
+    return dose
+
+
+def dose_columns(dose: Dose) -> dict[str, object]:
+    return {
+        "medicine_id": dose.medicine_id,
+        "taken_at": dose.taken_at,
+        "amount": dose.amount,
+        "given_by": dose.given_by.value,
+        "giver_name": dose.giver_name,
+    }
+
+
+def event_from_row(row: EventRow) -> Event:
+    event = object.__new__(Event)
+    values = {
+        "when": row.at,
+        "kind": EventKind(row.kind),
+        "note": row.note,
+        "to_whom": row.to_whom,
+        "advice": row.advice,
+        "outcome": None if row.outcome is None else Outcome(row.outcome),
+        "flag_day": row.flag_day,
+        "flag_rule": row.flag_rule,
+        "id": row.id,
+    }
+    for name, value in values.items():
+        object.__setattr__(event, name, value)
+    return event
+
+
+def event_columns(event: Event) -> dict[str, object]:
+    return {
+        "at": event.when,
+        "kind": event.kind.value,
+        "note": event.note,
+        "to_whom": event.to_whom,
+        "advice": event.advice,
+        "outcome": None if event.outcome is None else event.outcome.value,
+        "flag_day": event.flag_day,
+        "flag_rule": event.flag_rule,
+    }
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def audit_json(columns: dict[str, object]) -> str:
+    """A record's values before a change, as JSON a person can read."""
+    return json.dumps({k: _jsonable(v) for k, v in columns.items()}, ensure_ascii=False)
+
+
+def write_audit(
+    session: Session,
+    record_kind: str,
+    record_id: int,
+    action: str,
+    actor: str,
+    old: dict[str, object] | None = None,
+) -> None:
+    """Keep one change in the record audit, in the caller's transaction."""
+    session.add(
+        RecordAuditRow(
+            record_kind=record_kind,
+            record_id=record_id,
+            action=action,
+            at=now(),
+            actor=actor,
+            old_values=None if old is None else audit_json(old),
+        )
+    )
+
+
+def read_audit(session: Session, record_kind: str | None = None) -> list[RecordChange]:
+    query = select(RecordAuditRow).order_by(RecordAuditRow.id)
+    if record_kind is not None:
+        query = query.where(RecordAuditRow.record_kind == record_kind)
+    return [
+        RecordChange(r.record_kind, r.record_id, r.action, r.at, r.actor, r.old_values)
+        for r in session.scalars(query)
+    ]
