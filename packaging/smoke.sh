@@ -45,7 +45,10 @@ echo "== 2. the wheel in a fresh virtual environment"
 import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
 needed = ["symptomlog/resources/fonts/DejaVuSans.ttf", "symptomlog/resources/icons/symptomlog-256.png",
-          "symptomlog/resources/icons/symptomlog.svg", "symptomlog/store/migrations/script.py.mako",
+          "symptomlog/resources/icons/symptomlog.svg", "symptomlog/resources/__init__.py",
+          "symptomlog/resources/styles/symptomlog.qss",
+          "symptomlog/resources/desktop/org.symptomlog.Symptomlog.desktop",
+          "symptomlog/store/migrations/script.py.mako",
           "symptomlog/store/migrations/versions/0001_initial.py"]
 missing = [n for n in needed if n not in names]
 print(f"wheel: {len(names)} files; missing resources: {missing or 'none'}")

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy.dialects import sqlite
 
 from symptomlog.domain import Entry, Recorder
 from symptomlog.domain.entry import VALUE_NAMES
@@ -21,7 +20,7 @@ from symptomlog.domain.fields import ITEMS
 from symptomlog.errors import ValidationError
 from symptomlog.store import Diary
 from symptomlog.store.convert import entry_columns
-from symptomlog.store.entry_rows import datetime_text
+from symptomlog.store.entries import AuditRecord, EntryRecord
 from symptomlog.store.models import EntryRow
 
 NOW = datetime(2026, 11, 25, 12, 0)
@@ -148,20 +147,6 @@ def test_values_equal_to_others_or_unhashable_are_judged_as_one_entry_would(
         assert batch.fingerprints == [s.fingerprint() for s in singles]  # type: ignore[union-attr]
 
 
-@given(
-    st.datetimes(
-        datetime(1900, 1, 1),
-        datetime(9999, 12, 31),
-        timezones=st.none()
-        | st.builds(timezone, st.timedeltas(-timedelta(hours=23), timedelta(hours=23))),
-    )
-)
-def test_datetime_text_is_what_sqlalchemy_writes(when: datetime) -> None:
-    column = EntryRow.__table__.c.recorded_at.type
-    dialect = sqlite.dialect()
-    assert datetime_text(when) == column.dialect_impl(dialect).bind_processor(dialect)(when)
-
-
 def stored_rows(path: Path) -> list[tuple[object, ...]]:
     """Every stored value with its SQLite type, bookkeeping columns left out."""
     names = [*VALUE_NAMES, "fingerprint", "deleted_at"]
@@ -170,7 +155,9 @@ def stored_rows(path: Path) -> list[tuple[object, ...]]:
         return conn.execute(f"SELECT {select} FROM entries ORDER BY recorded_at").fetchall()
 
 
-def test_batch_and_single_saves_store_exactly_what_the_orm_stores(tmp_path: Path) -> None:
+def test_batch_records_and_single_saves_store_exactly_what_the_orm_stores(
+    tmp_path: Path,
+) -> None:
     start = datetime(2026, 3, 1, 9, 30)
     table = [
         Entry(start, Recorder.CARER, "Sam", pain=3, weight_kg=61.25, yellow_eyes=True),
@@ -186,6 +173,12 @@ def test_batch_and_single_saves_store_exactly_what_the_orm_stores(tmp_path: Path
         assert diary.entries.between() == [e.with_id(i + 1) for i, e in enumerate(table)]
     with Diary.open(tmp_path / "single.sqlite3") as diary:
         assert [diary.entries.add(e).id for e in table] == [1, 2, 3]
+    with Diary.open(tmp_path / "records.sqlite3") as diary:  # a JSON import, one audited
+        records = [EntryRecord(e.with_id(i + 7)) for i, e in enumerate(table)]
+        trail = [AuditRecord(8, "edit", start, "carer", '{"pain": 1}')]
+        assert diary.entries.add_records(records, trail).added == 3
+        assert [a.entry_id for a in diary.entries.audit()] == [2]
+        assert diary.entries.between() == [e.with_id(i + 1) for i, e in enumerate(table)]
     with Diary.open(tmp_path / "orm.sqlite3") as diary, diary.write() as session:
         stamp = datetime.now()
         session.add_all(
@@ -194,3 +187,4 @@ def test_batch_and_single_saves_store_exactly_what_the_orm_stores(tmp_path: Path
     orm = stored_rows(tmp_path / "orm.sqlite3")
     assert stored_rows(tmp_path / "batch.sqlite3") == orm
     assert stored_rows(tmp_path / "single.sqlite3") == orm
+    assert stored_rows(tmp_path / "records.sqlite3") == orm

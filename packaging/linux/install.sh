@@ -5,6 +5,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bundle="$root/dist/symptomlog"
+resources="$root/resources"  # the icons and the desktop files (also inside the bundle)
 [ -x "$bundle/symptomlog-window" ] || { echo "no bundle in $bundle: run 'make package' first" >&2; exit 1; }
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 opt="$HOME/.local/opt/symptomlog"
@@ -13,14 +14,14 @@ rm -rf "$opt" && cp -a "$bundle" "$opt"
 ln -sf "$opt/symptomlog" "$HOME/.local/bin/symptomlog"
 ln -sf "$opt/symptomlog-window" "$HOME/.local/bin/symptomlog-window"
 sed "s|^Exec=symptomlog-window|Exec=$opt/symptomlog-window|" \
-    "$here/org.symptomlog.Symptomlog.desktop" > "$data/applications/org.symptomlog.Symptomlog.desktop"
-cp "$here/org.symptomlog.Symptomlog.metainfo.xml" "$data/metainfo/"
+    "$resources/desktop/org.symptomlog.Symptomlog.desktop" > "$data/applications/org.symptomlog.Symptomlog.desktop"
+cp "$resources/desktop/org.symptomlog.Symptomlog.metainfo.xml" "$data/metainfo/"
 for size in 16 24 32 48 64 128 256 512; do
     dir="$data/icons/hicolor/${size}x${size}/apps"
     mkdir -p "$dir"
-    cp "$root/src/symptomlog/resources/icons/symptomlog-$size.png" "$dir/org.symptomlog.Symptomlog.png"
+    cp "$resources/icons/symptomlog-$size.png" "$dir/org.symptomlog.Symptomlog.png"
 done
 mkdir -p "$data/icons/hicolor/scalable/apps"
-cp "$root/src/symptomlog/resources/icons/symptomlog.svg" "$data/icons/hicolor/scalable/apps/org.symptomlog.Symptomlog.svg"
+cp "$resources/icons/symptomlog.svg" "$data/icons/hicolor/scalable/apps/org.symptomlog.Symptomlog.svg"
 command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
 echo "installed: $opt; menu entry $data/applications/org.symptomlog.Symptomlog.desktop"

@@ -29,7 +29,7 @@ class FontMissing(SymptomlogError):
 @cache
 def register_fonts() -> frozenset[int]:
     """Register the bundled fonts once; return the code points the regular face can draw."""
-    folder = resources.files("symptomlog") / "resources" / "fonts"
+    folder = resources.files("symptomlog.resources") / "fonts"
     faces = {}
     for name in (REGULAR, BOLD):
         source = folder / f"{name}.ttf"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -158,18 +158,6 @@ class Diary:
                 self._local.active = None
 
     transaction = write
-
-    @contextmanager
-    def write_connection(self) -> Iterator[Connection]:
-        """A write transaction on a bare connection, for one quick save: the ORM
-        session around it would take longer than the save. Joins ``transaction()``."""
-        active = self._active_session()
-        if active is not None:
-            yield active.connection()
-            return
-        with self._guard(), self._write_engine.connect() as connection, connection.begin():
-            yield connection
-            self._check_same_file()
 
     def _check_same_file(self) -> None:
         """Refuse to commit into a file that is no longer the diary at our path.

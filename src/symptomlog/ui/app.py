@@ -41,7 +41,7 @@ def _choose_platform(screenshot: str | None) -> None:
 def app_icon() -> QIcon:
     """The icon in every size drawn from its SVG, read from the installed package."""
     icon = QIcon()
-    folder = resources.files("symptomlog") / "resources" / "icons"
+    folder = resources.files("symptomlog.resources") / "icons"
     for size in ICON_SIZES:
         with resources.as_file(folder / f"symptomlog-{size}.png") as path:
             icon.addFile(str(path), QSize(size, size))

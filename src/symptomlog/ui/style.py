@@ -6,36 +6,21 @@ desktop gets it here too; "Large text" multiplies it once more.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 LARGE_TEXT_FACTOR = 1.35
 
-STYLE = """
-QPushButton:focus, QLineEdit:focus, QComboBox:focus, QDateTimeEdit:focus, QDateEdit:focus,
-QPlainTextEdit:focus, QToolButton:focus, QTableView:focus, QListWidget:focus,
-QDoubleSpinBox:focus, QSpinBox:focus, QCheckBox:focus, QTabBar::tab:focus {
-    border: 3px solid #0b57d0;
-}
-#choiceRow { border: 3px solid transparent; border-radius: 4px; }
-#choiceRow:focus { border: 3px solid #0b57d0; }
-#choiceRow QPushButton { border: 1px solid #777; border-radius: 4px; background: #f4f4f4; }
-#choiceRow QPushButton:checked {
-    background: #0b57d0; color: white; font-weight: bold; border: 2px solid #002d6e;
-}
-#anchor { color: #444; }
-#fieldError { color: #9b0000; font-weight: bold; }
-#savedMessage { font-weight: bold; }
-#savedMessage[state="error"] {
-    color: #9b0000; background: #fdecee; border: 2px solid #9b0000; padding: 4px;
-}
-#demoStrip { background: #fff4ce; border-bottom: 2px solid #8a6d00; }
-#demoStripText { font-weight: bold; color: #3d3000; }
-#saveButton { font-weight: bold; }
-#redFlag { border: 3px solid #9b0000; background: #fdecee; }
-#redFlagHeading { font-weight: bold; }
-#amberFlags { font-weight: bold; }
-"""
+STYLESHEET = "symptomlog.qss"
+
+
+@cache
+def stylesheet() -> str:
+    """The Qt stylesheet from resources/styles, read once (apply_style runs on every toggle)."""
+    return (resources.files("symptomlog.resources") / "styles" / STYLESHEET).read_text("utf-8")
 
 
 _system_font: QFont | None = None
@@ -58,7 +43,7 @@ def apply_style(app: QApplication, large: bool) -> None:
         font.setPointSizeF(size * LARGE_TEXT_FACTOR)
     app.setFont(font)
     heading = font.pointSizeF() * 1.4
-    app.setStyleSheet(STYLE + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
+    app.setStyleSheet(stylesheet() + f"#redFlagHeading {{ font-size: {heading:.0f}pt; }}")
     # With a style sheet in force, Qt does not pass a new application font on to widgets
     # that were never shown (the whole window, when the app starts with large text
     # remembered), not even through their parent, so each existing widget gets it.
