@@ -15,6 +15,7 @@ from symptomlog.errors import BadFile, DiaryUnavailable
 from symptomlog.store import Diary
 from symptomlog.store.paths import file_mode
 from symptomlog.store.restore import restore_diary
+from symptomlog.store.schema import HEAD_REVISION
 
 FIXTURES = Path(__file__).parent / "data"
 
@@ -79,7 +80,7 @@ def test_a_backup_of_an_older_schema_restores_and_is_migrated(db: Path, tmp_path
     shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", old)
     result = run("restore", str(old), db=db)
     assert result.returncode == 0, result.stderr
-    assert "ok      schema: version 0005 (current)" in run("check", db=db).stdout
+    assert f"ok      schema: version {HEAD_REVISION} (current)" in run("check", db=db).stdout
     assert list((db.parent / "backups").glob("diary-schema0001-*.sqlite3"))
 
 
