@@ -64,7 +64,7 @@ def med_add(args: argparse.Namespace) -> int:
         args.name,
         args.strength,
         args.as_needed,
-        args.purpose,  # type: ignore[arg-type]
+        args.purpose,
         most,
         _day("--start", args.start),
     )
