@@ -32,3 +32,8 @@ def answer_when_asked(
 
     QTimer.singleShot(0, press)
     return press
+
+
+def wait_for_flags(qtbot, win: MainWindow) -> None:
+    """Today judges flags off the window's thread: wait until the newest check is shown."""
+    qtbot.waitUntil(lambda: not win.today.flag_check.pending, timeout=20_000)

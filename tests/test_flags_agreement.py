@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import story
+from gui_support import wait_for_flags
 from PySide6.QtCore import QSettings
 from test_cli import run
 
@@ -22,7 +23,6 @@ from symptomlog.report.summary import build_data
 from symptomlog.store import Diary
 from symptomlog.ui.history_model import COLUMNS
 from symptomlog.ui.main_window import MainWindow
-from symptomlog.ui.today_view import flags_for_day
 from symptomlog.ui.widgets import to_qdate
 
 END = story.START + timedelta(weeks=story.WEEKS) - timedelta(days=1)
@@ -84,8 +84,10 @@ def test_today_and_history_agree_with_the_engine(qtbot, story_diary: Diary, tmp_
     qtbot.addWidget(window)
     engine = diary_flags(story_diary)
     for day in (story.FEVER_DAY, story.SIX_VOMITS_DAY, story.JAUNDICE_DAY, story.TWO_THREES_DAY):
-        today = flags_for_day(window.context, day)
-        assert today == [f for f in engine if f.day == day]
+        window.today.show_flags(day)  # what Today shows for that day, judged off its thread
+        wait_for_flags(qtbot, window)
+        assert window.today.shown is not None and window.today.shown.day == day
+        assert window.today.shown.flags == [f for f in engine if f.day == day]
     history = window.history
     history.start.setDate(to_qdate(story.FEVER_DAY))
     history.end.setDate(to_qdate(story.FEVER_DAY))

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from gui_support import wait_for_flags
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -136,7 +137,7 @@ def test_a_failed_save_keeps_the_entry_in_the_form(
 
 
 def test_saving_a_fever_on_chemotherapy_shows_the_red_message_with_the_number(
-    window: MainWindow,
+    qtbot, window: MainWindow
 ) -> None:
     diary = window.context.diary
     diary.cycles.add([ChemoCycle("mfolfirinox", 1, date.today() - timedelta(days=9))])
@@ -144,15 +145,17 @@ def test_saving_a_fever_on_chemotherapy_shows_the_red_message_with_the_number(
     form = window.today.form
     form.measures["temperature_c"].setText("38.4")
     assert window.today.save() is not None
+    wait_for_flags(qtbot, window)
     banner = window.today.banner
     assert not banner.isHidden()
     assert "Call your 24-hour line now: 0100 000 0000" in banner.heading.text()
     assert "38.4" in banner.details.text() and "not a diagnosis" in banner.details.text()
 
 
-def test_red_message_asks_for_the_number_when_none_is_stored(window: MainWindow) -> None:
+def test_red_message_asks_for_the_number_when_none_is_stored(qtbot, window: MainWindow) -> None:
     window.today.form.measures["vomiting_episodes"].setText("6")
     window.today.save()
+    wait_for_flags(qtbot, window)
     assert "Add the number in Profile" in window.today.banner.heading.text()
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from gui_support import wait_for_flags
 from PySide6.QtCore import QSettings
 
 from symptomlog.domain import ChemoCycle, Contact, Profile
@@ -44,6 +45,7 @@ def test_fever_banner_says_what_to_do_and_why_with_details_on_demand(qtbot, on_c
     window = open_window(qtbot, on_chemo)
     window.today.form.measures["temperature_c"].setText("38.1")
     assert window.today.save() is not None
+    wait_for_flags(qtbot, window)
     banner = window.today.banner
     assert banner.heading.text() == "⚠ Call your 24-hour line now: 0100 000 0000 — Acute Oncology."
     assert "38.1 °C 5 days after chemotherapy can mean an infection" in banner.why.text()
@@ -59,6 +61,7 @@ def test_without_a_24_hour_line_the_banner_never_shows_the_weekday_number(qtbot,
     window = open_window(qtbot, on_chemo)
     window.today.form.measures["temperature_c"].setText("38.1")
     window.today.save()
+    wait_for_flags(qtbot, window)
     heading = window.today.banner.heading.text()
     assert "0100 000 0001" not in heading
     assert "hospital's 24-hour line" in heading and "999" in heading
@@ -69,6 +72,7 @@ def test_amber_names_the_daytime_team_in_plain_words(qtbot, diary: Diary) -> Non
     window = open_window(qtbot, diary)
     window.today.form.scales["nausea"].set_value(8)
     window.today.save()
+    wait_for_flags(qtbot, window)
     amber = window.today.amber_label.text()
     assert amber.startswith("! Tell your care team today: 0100 000 0001 — Sam Nurse")
     assert "Sickness this bad" in amber and "Selby" not in amber
@@ -127,6 +131,7 @@ def test_the_call_now_line_stays_bold_and_larger_than_the_text(qtbot, on_chemo, 
     window.toggle_large_text()
     window.today.form.measures["temperature_c"].setText("38.1")
     window.today.save()
+    wait_for_flags(qtbot, window)
     heading = window.today.banner.heading.font()
     body = QApplication.font()
     assert heading.bold() and heading.pointSizeF() >= body.pointSizeF() * 1.3

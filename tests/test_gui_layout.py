@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_support import wait_for_flags
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -103,6 +104,7 @@ def test_today_shows_three_scales_under_a_red_banner(qtbot, large_window: MainWi
     form.signs["yellow_eyes"].set_value(True)
     form.scales["pain"].set_value(9)
     assert today.save() is not None
+    wait_for_flags(qtbot, large_window)
     assert not today.banner.isHidden()
     large_window.show_view("today")
     large_window.resize(*SCREEN)

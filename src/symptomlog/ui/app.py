@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -133,7 +134,7 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     if screenshot:
-        app.processEvents()
+        wait_for_flags(app, window)
         try:  # checked like every output: never over the diary, its backups or a link
             save_pixmap(window.grab(), screenshot, diary.path)
         finally:
@@ -146,6 +147,16 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     return code
 
 
+def wait_for_flags(app: QApplication, window: MainWindow, seconds: float = 30.0) -> None:
+    """Until Today shows its judged flags: a screenshot must show them as a person sees them."""
+    deadline = time.monotonic() + seconds
+    app.processEvents()
+    while window.today.flag_check.pending and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+    app.processEvents()
+
+
 def close_window(window: MainWindow) -> None:
     """Tear the window down now, children first, while the QApplication still exists.
 
@@ -155,6 +166,7 @@ def close_window(window: MainWindow) -> None:
     child (dialogs, the chart canvas, timers) is deleted by Qt, once.
     """
     window.context.stop()
+    window.today.flag_check.stop()
     window.context.diary.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.remember_recorder()
         self.settings.sync()
         self.context.stop()
+        self.today.flag_check.stop()
         super().closeEvent(event)
 
     def _apply_text_size(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.analysis.flag_words import tell_today
-from symptomlog.analysis.flags import Flag, Level, diary_flags
+from symptomlog.analysis.flags import Level
 from symptomlog.domain import Entry
 from symptomlog.domain.form_items import form_items
 from symptomlog.domain.words import who_recorded
@@ -30,13 +30,9 @@ from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner, details_text
+from symptomlog.ui.flag_check import DayFlags, FlagCheck
 
 TODAY_LIST_LINES = 2
-
-
-def flags_for_day(context: DiaryContext, day: date) -> list[Flag]:
-    """The flags of one day, judged over the whole history as every other view judges it."""
-    return diary_flags(context.diary, day, day)
 
 
 class TodayView(QWidget):
@@ -47,6 +43,10 @@ class TodayView(QWidget):
         self.context = context
         self._saving = False
         self.banner = FlagBanner()
+        self.flag_check = FlagCheck(self)
+        self.flag_check.sig_ready.connect(self._flags_judged)
+        self.shown: DayFlags | None = None
+        """The flags on show and the day they belong to, once judged."""
         self.form = EntryForm()
         self.save_button = QPushButton("&Save entry  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
@@ -171,19 +171,21 @@ class TodayView(QWidget):
         self.saved_label.style().polish(self.saved_label)
 
     def show_flags(self, day: date) -> None:
-        """The red banner for red flags of that day; amber ones listed below the form."""
-        try:
-            flags = flags_for_day(self.context, day)
-        except SymptomlogError as error:
-            self.amber_label.setText(f"Flags could not be checked: {error}")
+        """Ask for that day's flags; they are shown when judged (``ui/flag_check.py``)."""
+        self.flag_check.check(self.context.diary, day)
+
+    def _flags_judged(self, result: object) -> None:
+        """The red banner for red flags of the day; amber ones listed below the form."""
+        if not isinstance(result, DayFlags):
+            self.amber_label.setText(f"⚠ The warning signs could not be checked: {result}")
             return
-        red = [f for f in flags if f.level is Level.RED]
-        amber = [f for f in flags if f.level is Level.AMBER]
-        self.banner.show_flags(red, self.context.diary.profile.get())
+        self.shown = result
+        red = [f for f in result.flags if f.level is Level.RED]
+        amber = [f for f in result.flags if f.level is Level.AMBER]
+        self.banner.show_flags(red, result.profile)
         if amber:
-            profile = self.context.diary.profile.get()
             lines = "\n".join(f"• {f.why}" for f in amber)
-            self.amber_label.setText(f"! {tell_today(profile)}\n{lines}")
+            self.amber_label.setText(f"! {tell_today(result.profile)}\n{lines}")
             self.amber_label.setToolTip(details_text(amber))
         else:
             self.amber_label.setText("")
