@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck bench package smoke icons install-desktop clean
+.PHONY: run test lint typecheck bench bench-one-core package smoke icons install-desktop clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run_all
+
+# The same budgets on one core, as on an older laptop (Linux: taskset from util-linux).
+bench-one-core: $(STAMP)
+	QT_QPA_PLATFORM=offscreen taskset -c 0 $(BIN)/python -m benchmarks.run_all
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
