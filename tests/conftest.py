@@ -69,9 +69,8 @@ def own_settings(tmp_path: Path) -> None:
 @pytest.fixture
 def window(qtbot, diary: Diary, own_settings: None) -> Iterator[object]:
     """The main window on an empty diary, closed afterwards without the unsaved question."""
-    from gui_support import close_quietly
-
     from symptomlog.ui.main_window import MainWindow
+    from tests.gui_support import close_quietly
 
     win = MainWindow(diary)
     win.show()

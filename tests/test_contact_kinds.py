@@ -8,13 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_cli import run
 
 from symptomlog.domain import Contact, Profile
 from symptomlog.domain.profile import ContactKind
 from symptomlog.errors import ValidationError
 from symptomlog.exchange.transfer import import_file
 from symptomlog.store import Diary
+from tests.test_cli import run
 
 FIXTURES = Path(__file__).parent / "data"
 

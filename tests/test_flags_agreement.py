@@ -13,10 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-import story
-from gui_support import wait_for_flags
 from PySide6.QtCore import QSettings
-from test_cli import run
 
 from symptomlog.analysis.flags import Level, at_least, diary_flags
 from symptomlog.report.summary import build_data
@@ -24,6 +21,9 @@ from symptomlog.store import Diary
 from symptomlog.ui.history_model import COLUMNS
 from symptomlog.ui.main_window import MainWindow
 from symptomlog.ui.widgets import to_qdate
+from tests import story
+from tests.gui_support import wait_for_flags
+from tests.test_cli import run
 
 END = story.START + timedelta(weeks=story.WEEKS) - timedelta(days=1)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import close_quietly
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -15,6 +14,7 @@ from symptomlog.domain.profile import ContactKind
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import MainWindow
 from symptomlog.ui.own_diary import offer_first_run
+from tests.gui_support import close_quietly
 
 pytestmark = pytest.mark.usefixtures("own_settings")
 

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from gui_support import answer_when_asked
 from PySide6.QtWidgets import QMessageBox
 
 from symptomlog.errors import CannotWrite
 from symptomlog.ui.main_window import MainWindow
+from tests.gui_support import answer_when_asked
 
 pytestmark = pytest.mark.usefixtures("own_settings")
 
