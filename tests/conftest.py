@@ -75,6 +75,7 @@ def window(qtbot, diary: Diary, own_settings: None) -> Iterator[object]:
     win = MainWindow(diary)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # keyboard tests need the focus in this window
     yield win
     close_quietly(win)
 

@@ -1,12 +1,14 @@
-"""Pieces shared by the window tests: answering the unsaved-entry question."""
+"""Pieces shared by the window tests: opening the window, the keyboard focus, answering the
+unsaved-entry question."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from symptomlog.store import Diary
 from symptomlog.ui.main_window import MainWindow
 
 
@@ -37,3 +39,27 @@ def answer_when_asked(
 def wait_for_flags(qtbot, win: MainWindow) -> None:
     """Today judges flags off the window's thread: wait until the newest check is shown."""
     qtbot.waitUntil(lambda: not win.today.flag_check.pending, timeout=20_000)
+
+
+def open_window(qtbot, diary: Diary) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window at a small laptop's size, shown, on ``diary``."""
+    window = MainWindow(diary)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def focused() -> QWidget:
+    """The widget with the keyboard focus (there must be one)."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def tab(qtbot, times: int = 1) -> QWidget:  # type: ignore[no-untyped-def]
+    """Press Tab ``times`` times; the widget that has the focus then."""
+    for _ in range(times):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    return focused()

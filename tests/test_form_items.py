@@ -87,7 +87,7 @@ def test_profile_set_form_items_from_the_command_line(tmp_path: Path) -> None:
 
 def test_saving_the_profile_dialog_keeps_the_forms_items(qtbot, diary: Diary) -> None:
     from symptomlog.ui.profile_dialog import ProfileDialog
-    from tests.test_gui_flags import open_window
+    from tests.gui_support import open_window
 
     diary.profile.save(Profile(form_items=("mouth_sores",)))
     window = open_window(qtbot, diary)

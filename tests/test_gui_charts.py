@@ -104,3 +104,37 @@ def test_by_cycle_day_shows_every_ticked_symptom(panel: ChartsPanel) -> None:
     label = panel.figure.axes[-1].xaxis.label
     extent = label.get_window_extent(panel.canvas.get_renderer())
     assert extent.y0 >= 0 and label.get_text().startswith("day of the cycle")
+
+
+def test_charts_view_switches_period_chart_and_symptoms(qtbot, window: MainWindow) -> None:
+    diary = window.context.diary
+    today = date.today()
+    for offset in range(60):
+        diary.entries.add(
+            Entry(
+                datetime.combine(today - timedelta(days=offset), datetime.min.time()),
+                pain=offset % 10,
+                nausea=2,
+                weight_kg=60.0,
+            )
+        )
+    window.show_view("charts")
+    panel = window.views["charts"].panel
+    assert panel is not None
+    panel.period.setCurrentText("4 weeks")
+    start, end = panel.period_dates()
+    assert (end - start).days == 27
+    series = {
+        a.get_gid() for a in panel.figure.findobj() if (a.get_gid() or "").startswith("series:")
+    }
+    assert series == {"series:pain", "series:nausea", "series:fatigue"}
+    panel.symptoms["fatigue"].setChecked(False)
+    panel.symptoms["anxiety"].setChecked(True)
+    series = {
+        a.get_gid() for a in panel.figure.findobj() if (a.get_gid() or "").startswith("series:")
+    }
+    assert series == {"series:pain", "series:nausea", "series:anxiety"}
+    panel.chart.setCurrentIndex(panel.chart.findData("weight"))
+    assert any(a.get_gid() == "baseline" for a in panel.figure.findobj())
+    panel.period.setCurrentText("All")
+    assert panel.period_dates()[0] == today - timedelta(days=59)

@@ -3,7 +3,7 @@ reads out their values with who gave them."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from matplotlib.backend_bases import MouseEvent
@@ -13,7 +13,8 @@ from symptomlog.domain import Entry
 from symptomlog.store import Diary
 from symptomlog.ui.charts_panel import ChartsPanel
 from symptomlog.ui.main_window import MainWindow
-from tests.test_gui_charts import TODAY
+
+TODAY = date.today()
 
 
 def test_bowels_and_side_effects_charts_draw_and_hover(qtbot, tmp_path: Path, diary: Diary) -> None:

@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from gui_support import wait_for_flags
 from PySide6.QtCore import QSettings
 
 from symptomlog.domain import ChemoCycle, Contact, Profile
 from symptomlog.domain.profile import ContactKind
 from symptomlog.store import Diary
-from symptomlog.ui.main_window import MainWindow
+from tests.gui_support import open_window, wait_for_flags
+from tests.paths import DATA
 
 LINE = Contact("24h-line", "Acute Oncology", "0100 000 0000", "24 hours")
 NURSE = Contact("palliative", "Sam Nurse", "0100 000 0001", "Mon–Fri 9–5")
@@ -23,15 +23,6 @@ NURSE = Contact("palliative", "Sam Nurse", "0100 000 0001", "Mon–Fri 9–5")
 @pytest.fixture(autouse=True)
 def _settings(tmp_path: Path) -> None:
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-
-
-def open_window(qtbot, diary: Diary) -> MainWindow:
-    window = MainWindow(diary)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
@@ -82,7 +73,7 @@ def test_amber_names_the_daytime_team_in_plain_words(qtbot, diary: Diary) -> Non
 
 def test_an_older_diary_asks_once_to_confirm_the_kinds(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    shutil.copy(Path(__file__).parent / "data" / "diary-schema-0001.sqlite3", path)
+    shutil.copy(DATA / "diary-schema-0001.sqlite3", path)
     with Diary.open(path) as diary:
         window = open_window(qtbot, diary)
         dialog = window.confirm_kinds

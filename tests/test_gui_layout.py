@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import wait_for_flags
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtWidgets import QApplication
 
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
 from symptomlog.ui.style import LARGE_TEXT_FACTOR, apply_style, system_font
+from tests.gui_support import wait_for_flags
 
 SCREEN = (1024, 700)
 

@@ -11,6 +11,7 @@ import pytest
 
 from symptomlog.ui import platform_check
 from symptomlog.ui.platform_check import APT_LINE, platform_problem
+from tests.paths import ROOT
 
 
 def start_window(tmp_path: Path, **env: str | None) -> subprocess.CompletedProcess[str]:
@@ -48,7 +49,7 @@ def test_missing_x11_libraries_name_the_readme_install_line(
     problem = platform_problem("xcb", [broken])
     assert problem is not None
     assert APT_LINE in problem and "missing" in problem
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert " ".join(APT_LINE.split()) in " ".join(readme.split())
 
 

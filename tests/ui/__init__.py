@@ -1,0 +1,1 @@
+"""The window tests, one file per view or part of the window (src/symptomlog/ui)."""

@@ -1,0 +1,56 @@
+"""The main window as a whole: every view renders, it opens on Today and remembers the text
+size, and matplotlib is not loaded until a chart is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from symptomlog.store import Diary
+from symptomlog.ui.main_window import VIEWS, MainWindow
+
+pytestmark = pytest.mark.usefixtures("own_settings")  # no remembered window settings
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_view_renders(window: MainWindow, view: str) -> None:
+    window.show_view(view)
+    assert window.current_view() == view
+    picture = window.grab()
+    assert not picture.isNull() and picture.width() >= 1000
+
+
+def test_window_opens_on_today_and_remembers_the_text_size(qtbot, diary: Diary) -> None:
+    first = MainWindow(diary)
+    qtbot.addWidget(first)
+    normal = QApplication.font().pointSizeF()
+    first.show_view("report")
+    first.large_text.trigger()
+    assert QApplication.font().pointSizeF() > normal
+    first.close()
+    second = MainWindow(diary)
+    qtbot.addWidget(second)
+    assert second.current_view() == "today" and second.large_text.isChecked()
+    second.large_text.trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(normal)
+
+
+def test_starting_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from symptomlog.store import Diary; from symptomlog.ui.main_window import MainWindow;"
+        f"w = MainWindow(Diary.open({str(tmp_path / 'd.sqlite3')!r})); w.show();"
+        "app.processEvents();"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported at start';"
+        "w.show_view('charts'); app.processEvents();"
+        "assert 'matplotlib' in sys.modules"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
