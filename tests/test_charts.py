@@ -22,6 +22,7 @@ from symptomlog.charts import (
 from symptomlog.charts.style import OKABE_ITO
 from symptomlog.domain import ChemoCycle, Entry, Profile, Recorder
 from symptomlog.domain.thresholds import effective
+from tests.pictures import png_colours, png_size
 
 START = date(2026, 3, 1)
 END = date(2026, 3, 28)
@@ -119,15 +120,36 @@ def test_every_chart_renders(tmp_path: Path, suffix: str) -> None:
         weight_chart(days, None, START, END, CYCLES),
         jaundice_chart(days, CYCLES, START, END),
         temperature_chart(days, CYCLES, START, END),
-        cycle_day_chart(days, CYCLES),
+        cycle_day_chart(days, CYCLES, "pain"),  # the days hold pain, not nausea
     ]
     for index, figure in enumerate(figures):
         path = tmp_path / f"chart{index}.{suffix}"
         figure.savefig(path)
-        assert path.stat().st_size > 5_000
+        marked = {a.get_gid() for a in gids(figure, "") if a.get_gid()}
+        assert marked, index
+        if suffix == "svg":  # every marked artist is in the file, under its own id
+            text = path.read_text("utf-8")
+            assert all(f'id="{gid}"' in text for gid in marked), index
+        else:  # the file is the figure's size, and every solid data line is drawn in it
+            width, height = figure.get_size_inches() * figure.dpi
+            assert png_size(path) == (round(width), round(height))
+            drawn = line_colours(figure)
+            assert drawn and drawn <= png_colours(path), index
 
 
-def test_an_empty_period_still_draws() -> None:
-    figure = symptom_chart({}, [], START, END)
-    figure.canvas.draw()
-    assert len(gids(figure, "cycle-band")) == 0
+def line_colours(figure: Figure) -> set[tuple[int, int, int]]:
+    """The colours of the marked data points drawn as solid markers (a faint or hollow one
+    blends into the paper)."""
+    from matplotlib.colors import to_rgb
+    from matplotlib.lines import Line2D
+
+    points = [
+        a
+        for a in figure.findobj(Line2D)
+        if a.get_gid()
+        and any(math.isfinite(y) for y in a.get_ydata())
+        and (a.get_alpha() or 1) == 1
+        and a.get_marker() not in ("None", "", None, "|", "_", "x", "+")
+        and a.get_markersize() >= 3
+    ]
+    return {tuple(round(255 * v) for v in to_rgb(a.get_color())) for a in points}  # type: ignore[misc]

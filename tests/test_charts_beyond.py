@@ -10,7 +10,8 @@ from pathlib import Path
 from symptomlog.analysis.daily import daily_values
 from symptomlog.charts import bowels_chart, side_effects_chart
 from symptomlog.domain.thresholds import effective
-from tests.test_charts import CYCLES, END, START, at
+from tests.pictures import png_colours, png_size
+from tests.test_charts import CYCLES, END, START, at, line_colours
 
 
 def _days() -> dict:
@@ -60,7 +61,10 @@ def test_side_effects_strip_marks_each_level_bigger_when_worse(tmp_path: Path) -
         "Mouth sores",
     ]
     figure.savefig(tmp_path / "strip.png")
-    assert (tmp_path / "strip.png").stat().st_size > 5_000
+    width, height = figure.get_size_inches() * figure.dpi
+    assert png_size(tmp_path / "strip.png") == (round(width), round(height))
+    drawn = line_colours(figure)  # the level marks, each in its colour
+    assert drawn and drawn <= png_colours(tmp_path / "strip.png")
 
 
 def test_fit_leaves_room_for_the_rows_names_on_the_strips() -> None:

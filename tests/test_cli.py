@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pictures import png_colours, png_size
+
 
 def run(
     *args: str, db: Path | None = None, env: dict[str, str] | None = None
@@ -149,7 +151,9 @@ def test_unwritable_folder_for_a_new_diary(tmp_path: Path) -> None:
 def test_environment_variable_chooses_the_diary(tmp_path: Path) -> None:
     path = tmp_path / "env.sqlite3"
     result = run("add", "--pain", "1", env={"SYMPTOMLOG_DB": str(path)})
-    assert result.returncode == 0 and path.exists()
+    assert result.returncode == 0
+    shown = run("export", "--format", "csv", "-o", "-", env={"SYMPTOMLOG_DB": str(path)})
+    assert shown.stdout.count("\n") == 2 and ",1," in shown.stdout  # the heading, the entry
 
 
 def test_cycles_profile_check_backup_and_restore(db: Path, tmp_path: Path) -> None:
@@ -211,7 +215,12 @@ def test_screenshot_renders_a_png(db: Path, tmp_path: Path) -> None:
     png = tmp_path / "today.png"
     result = run("--view", "today", "--screenshot", str(png), db=db)
     assert result.returncode == 0, result.stderr
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = png_size(png)
+    assert width >= 800 and height >= 600  # the whole window, not an empty widget
+    colours = png_colours(png)
+    assert len(colours) > 50  # text, buttons and the demo strip, not a blank frame
+    assert (11, 87, 208) in colours  # the focus ring of the stylesheet (#0b57d0)
 
 
 def test_flags_as_json_on_the_demo_diary(db: Path) -> None:

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from matplotlib.colors import to_rgb
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
@@ -13,6 +14,7 @@ from symptomlog.domain import Entry
 from symptomlog.store import Diary
 from symptomlog.store.paths import file_mode
 from symptomlog.ui.main_window import MainWindow
+from tests.pictures import png_colours
 
 
 @pytest.fixture
@@ -45,5 +47,11 @@ def test_a_chart_is_saved_whole_and_private(charts, tmp_path: Path, monkeypatch,
     choose(monkeypatch, str(target))
     charts.save_as()
     data = target.read_bytes()
-    assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data[:400]
+    if suffix == ".png":
+        assert data.startswith(b"\x89PNG")
+        [pain] = [a for a in charts.figure.findobj() if a.get_gid() == "series:pain"]
+        colour = tuple(round(255 * v) for v in to_rgb(pain.get_color()))
+        assert colour in png_colours(target)  # the pain series is in the picture
+    else:
+        assert b"<svg" in data[:400] and b'id="series:pain"' in data
     assert file_mode(target) == 0o600

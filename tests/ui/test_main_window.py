@@ -6,20 +6,41 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import VIEWS, MainWindow
+from tests.pictures import grab_colours
 
 pytestmark = pytest.mark.usefixtures("own_settings")  # no remembered window settings
 
 
+# What each view shows on an empty diary, in words a user reads first.
+FIRST_WORDS = {
+    "today": ("<b>Pain</b>", "No Pain", "&Save entry  (Ctrl+S)"),
+    "history": ("0 entries", "&Edit…  (Enter)", "&Undo  (Ctrl+Z)"),
+    "charts": ("&Which chart", "Pain", "Tiredness"),
+    "cycles": ("No cycles yet. Add them with “Add cycles…”.", "&Add cycles…"),
+    "report": ("Pap&er", "&Save as PDF…"),
+}
+
+
 @pytest.mark.parametrize("view", VIEWS)
-def test_each_view_renders(window: MainWindow, view: str) -> None:
+def test_each_view_renders(qtbot, window: MainWindow, view: str) -> None:
     window.show_view(view)
     assert window.current_view() == view
+    shown = window.views[view]
+    assert shown.isVisible()
+    assert not any(other.isVisible() for name, other in window.views.items() if name != view)
+
+    def texts() -> set[str]:
+        found = shown.findChildren(QLabel) + shown.findChildren(QAbstractButton)
+        return {widget.text() for widget in found if widget.isVisible()}
+
+    qtbot.waitUntil(lambda: set(FIRST_WORDS[view]) <= texts())  # charts are built when shown
     picture = window.grab()
-    assert not picture.isNull() and picture.width() >= 1000
+    assert picture.width() >= 1000
+    assert len(grab_colours(shown)) > 20  # drawn: text and controls, not an empty frame
 
 
 def test_window_opens_on_today_and_remembers_the_text_size(qtbot, diary: Diary) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from symptomlog.domain import Entry, Profile
 from symptomlog.ui.main_window import MainWindow
+from tests.pictures import pixmap_colours
 
 pytestmark = pytest.mark.usefixtures("own_settings")  # no remembered window settings
 
@@ -29,7 +30,11 @@ def test_report_view_previews_page_one_and_saves_the_pdf(
     window.show_view("report")
     view = window.views["report"]
     qtbot.waitUntil(lambda: "pages for" in view.message.text(), timeout=20000)  # off-thread
-    assert view.preview.pixmap() is not None and not view.preview.pixmap().isNull()
+    page = view.preview.pixmap()
+    assert page is not None and not page.isNull()
+    tall = {"a4": 297 / 210, "letter": 11 / 8.5}[view.paper.currentData()]
+    assert page.height() / page.width() == pytest.approx(tall, rel=0.02)  # a whole page
+    assert len(pixmap_colours(page)) > 20  # drawn: text and charts, not a blank sheet
     assert "pages for" in view.message.text()
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
