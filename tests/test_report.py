@@ -163,8 +163,9 @@ def test_the_pdf_is_a_valid_file_in_pypdf_strict_mode(small_diary: Diary, tmp_pa
 def test_the_notes_heading_never_ends_a_page_alone(
     demo_diary: Diary, tmp_path: Path, days: int
 ) -> None:
-    from tests.conftest import DEMO_END
     from pypdf import PdfReader
+
+    from tests.conftest import DEMO_END
 
     out = tmp_path / "notes.pdf"
     build_report(demo_diary, out, DEMO_END - timedelta(days=days - 1), DEMO_END)
