@@ -5,8 +5,9 @@ FHIR library to write it, and the tests check it with the R4B models instead. It
 holds the Patient, the diary's own Questionnaire, who recorded (a RelatedPerson for
 each carer, a Practitioner for each clinician), and per entry one
 QuestionnaireResponse with every recorded item plus LOINC-coded Observations for
-weight, temperature and pain. A blank is not recorded: it has no answer and no
-Observation, never a 0.
+weight, temperature and pain; a MedicationStatement per medicine and a
+MedicationAdministration per dose (``fhir_medicines``). A blank is not recorded:
+it has no answer and no Observation, never a 0.
 
 Every ``fullUrl`` is a ``urn:uuid:`` made with uuid5 from the diary's content, so two
 exports of the same diary differ only in the Bundle's timestamp and a receiving
@@ -19,10 +20,11 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Final
 
-from symptomlog.domain import Entry, Profile, Recorder
+from symptomlog.domain import Dose, Entry, Medicine, Profile, Recorder
+from symptomlog.exchange.fhir_medicines import medication_administration, medication_statement
 from symptomlog.exchange.fhir_questionnaire import (
     ITEM_LOINC,
     LOINC,
@@ -33,8 +35,6 @@ from symptomlog.exchange.fhir_questionnaire import (
 )
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from symptomlog.store import Diary
 
 HOSPITAL_NUMBER_SYSTEM: Final = "urn:symptomlog:hospital-number"
@@ -163,9 +163,13 @@ class _Builder:
 
     def author(self, entry: Entry) -> Resource:
         """A reference to who recorded the entry (the Patient, or a person added once)."""
-        if entry.recorded_by is Recorder.PATIENT:
+        return self.person(entry.recorded_by, entry.recorder_name)
+
+    def person(self, recorder: Recorder, name: str | None) -> Resource:
+        """A reference to the patient, or to a carer or clinician (added once)."""
+        if recorder is Recorder.PATIENT:
             return {"reference": self.patient, "display": "Patient"}
-        key: AuthorKey = (entry.recorded_by, entry.recorder_name)
+        key: AuthorKey = (recorder, name)
         if key not in self.authors:
             resource_id = self.ids.make(key[0].value, key[1] or "")
             self.authors[key] = self.add(_author_resource(resource_id, key, self.patient))
@@ -190,6 +194,33 @@ class _Builder:
             value = getattr(entry, observed.field)
             if value is not None:
                 self.add(self._observation(observed, value, key, when, author, response))
+
+    def add_medicines(self, medicines: Sequence[Medicine], doses: Iterable[Dose]) -> None:
+        """A MedicationStatement per medicine, a MedicationAdministration per dose."""
+        today = date.today()
+        statements = {
+            m.id: self.add(
+                medication_statement(self.ids.make("medicine", str(m.id)), m, self.patient, today)
+            )
+            for m in medicines
+        }
+        by_id = {m.id: m for m in medicines}
+        for dose in doses:
+            medicine = by_id.get(dose.medicine_id)
+            if medicine is None:
+                continue
+            key = f"{dose.medicine_id}/{dose.taken_at.isoformat()}/{dose.id}"
+            self.add(
+                medication_administration(
+                    self.ids.make("dose", key),
+                    dose,
+                    medicine,
+                    patient_url=self.patient,
+                    performer=self.person(dose.given_by, dose.giver_name),
+                    statement_url=statements[medicine.id],
+                    when=local_datetime(dose.taken_at, self.zone),
+                )
+            )
 
     def _observation(
         self, observed: Observed, value: float, key: str, when: str, author: Resource, qr: str
@@ -224,6 +255,8 @@ def build_bundle(
     *,
     timestamp: datetime | None = None,
     zone: tzinfo | None = None,
+    medicines: Sequence[Medicine] = (),
+    doses: Iterable[Dose] = (),
 ) -> Resource:
     """The Bundle as plain dicts, ready for ``json.dumps``.
 
@@ -234,6 +267,7 @@ def build_bundle(
     builder = _Builder(profile, zone)
     for entry, key in zip(chosen, _entry_keys(chosen), strict=True):
         builder.add_entry(entry, key)
+    builder.add_medicines(medicines, doses)
     moment = timestamp or datetime.now()
     stamp = moment.isoformat(timespec="seconds") if moment.tzinfo else local_datetime(moment, zone)
     return {
@@ -246,7 +280,17 @@ def build_bundle(
 
 def fhir_text(diary: Diary, start: date | None = None, end: date | None = None) -> tuple[str, int]:
     """The Bundle of the live (not deleted) entries in [start, end] as JSON text, and
-    how many entries it holds."""
+    how many entries it holds. The medicines taken in the period and its doses go too."""
     entries = diary.entries.between(start, end)
-    bundle = build_bundle(diary.profile.get(), entries)
+    doses = diary.medicines.doses(start, end)
+    given = {d.medicine_id for d in doses}
+    medicines = [m for m in diary.medicines.all() if m.id in given or _overlaps(m, start, end)]
+    bundle = build_bundle(diary.profile.get(), entries, medicines=medicines, doses=doses)
     return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n", len(entries)
+
+
+def _overlaps(medicine: Medicine, start: date | None, end: date | None) -> bool:
+    """True if the medicine was on the list on some day of [start, end]."""
+    began_in_time = end is None or medicine.start is None or medicine.start <= end
+    still_then = start is None or medicine.stop is None or medicine.stop >= start
+    return began_in_time and still_then
