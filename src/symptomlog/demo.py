@@ -4,7 +4,8 @@ The story: a woman in her sixties with pancreatic cancer and liver metastases
 starts mFOLFIRINOX (one cycle delayed, later a dose reduction), has a fever in
 a nadir, then moves to gemcitabine + nab-paclitaxel; a jaundice episode (a
 blocked stent) comes and goes; her weight falls about 10 %; her husband
-records some days for her, and some days nobody records at all.
+records some days for her, and some days nobody records at all. Her medicines,
+doses and the events after each red flag are in ``demo_medicines``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from symptomlog.demo_medicines import fill_medicines
 from symptomlog.domain import ChemoCycle, Contact, Entry, Profile, Recorder, plan_cycles
 from symptomlog.domain.profile import ContactKind
 from symptomlog.errors import Problem, ValidationError
@@ -235,4 +237,5 @@ def fill_demo(diary: Diary, days: int = 180, seed: int = 7, end: date | None = N
         diary.profile.save(profile)
         diary.cycles.add(demo.cycles)
         diary.entries.add_many(entries)
+        fill_medicines(diary, demo, seed, now)
     return len(entries)
