@@ -288,3 +288,19 @@ def test_breakthrough_doses_show_in_flags_end_to_end(db: Path) -> None:
     assert flag["rule"] == "breakthrough_doses" and flag["level"] == "amber"
     assert date.fromisoformat(flag["date"]) >= start.date()
     assert "You needed 3 extra doses for pain in 24 hours" in flag["message"]
+
+
+def test_thresholds_set_breakthrough_inside_its_safe_range_only(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_morphine(db)
+    assert cli(db, "thresholds", "set", "breakthrough_doses=7") == 2
+    assert "from 2 to 6 doses, the safe range" in capsys.readouterr().err
+    assert cli(db, "thresholds", "set", "breakthrough_doses=2") == 0
+    assert cli(db, "thresholds", "--format", "json") == 0
+    out = capsys.readouterr().out
+    [row] = [r for r in json.loads(out[out.index("[") :]) if r["key"] == "breakthrough_doses"]
+    assert (row["value"], row["default"], row["range"], row["changed"]) == (2, 3, [2, 6], True)
+    with Diary.open(db) as diary:
+        [change] = [c for c in diary.profile.audit() if c.key == "threshold:breakthrough_doses"]
+    assert (change.old_value, change.new_value, change.actor) == (None, "2", "command line")
