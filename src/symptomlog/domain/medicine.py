@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
-from typing import Final
+from typing import Any, Final, TypeVar
 
 from symptomlog.domain.entry import Recorder, is_encodable
 from symptomlog.domain.parse import EARLIEST_DATE, LATEST_DATE
@@ -53,6 +54,20 @@ class Purpose(enum.StrEnum):
 
 
 PURPOSES: Final = tuple(p.value for p in Purpose)
+
+
+T = TypeVar("T")
+
+
+def from_trusted(cls: type[T], values: Mapping[str, Any]) -> T:
+    """A medicine, dose or event from a diary row, not checked again: a row was valid
+    when saved, and a dose must still open after its time is judged differently (a
+    clock that was ahead), as ``Entry.from_trusted_row`` explains. ``values`` holds
+    every field, enums already made."""
+    made = object.__new__(cls)
+    for item in fields(cls):  # type: ignore[arg-type]
+        object.__setattr__(made, item.name, values[item.name])
+    return made
 
 
 def text_problem(label: str, value: object, limit: int, *, multiline: bool = False) -> str | None:

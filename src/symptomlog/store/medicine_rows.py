@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from symptomlog.domain.entry import Recorder
 from symptomlog.domain.event import Event, EventKind, Outcome
-from symptomlog.domain.medicine import Dose, Medicine, Purpose
+from symptomlog.domain.medicine import Dose, Medicine, Purpose, from_trusted
 from symptomlog.store.convert import now
 from symptomlog.store.models import DoseRow, EventRow, MedicineRow, RecordAuditRow
 
@@ -34,20 +34,19 @@ class RecordChange:
 
 def medicine_from_row(row: MedicineRow) -> Medicine:
     """Rows were validated on the way in; build directly so an old row always reads."""
-    medicine = object.__new__(Medicine)
-    values = {
-        "name": row.name,
-        "strength": row.strength,
-        "as_needed": bool(row.as_needed),
-        "purpose": Purpose(row.purpose),
-        "max_per_24h": row.max_per_24h,
-        "start": row.start,
-        "stop": row.stop,
-        "id": row.id,
-    }
-    for name, value in values.items():
-        object.__setattr__(medicine, name, value)
-    return medicine
+    return from_trusted(
+        Medicine,
+        {
+            "name": row.name,
+            "strength": row.strength,
+            "as_needed": bool(row.as_needed),
+            "purpose": Purpose(row.purpose),
+            "max_per_24h": row.max_per_24h,
+            "start": row.start,
+            "stop": row.stop,
+            "id": row.id,
+        },
+    )
 
 
 def medicine_columns(medicine: Medicine) -> dict[str, object]:
@@ -63,18 +62,17 @@ def medicine_columns(medicine: Medicine) -> dict[str, object]:
 
 
 def dose_from_row(row: DoseRow) -> Dose:
-    dose = object.__new__(Dose)
-    values = {
-        "medicine_id": row.medicine_id,
-        "taken_at": row.taken_at,
-        "amount": row.amount,
-        "given_by": Recorder(row.given_by),
-        "giver_name": row.giver_name,
-        "id": row.id,
-    }
-    for name, value in values.items():
-        object.__setattr__(dose, name, value)
-    return dose
+    return from_trusted(
+        Dose,
+        {
+            "medicine_id": row.medicine_id,
+            "taken_at": row.taken_at,
+            "amount": row.amount,
+            "given_by": Recorder(row.given_by),
+            "giver_name": row.giver_name,
+            "id": row.id,
+        },
+    )
 
 
 def dose_columns(dose: Dose) -> dict[str, object]:
@@ -88,21 +86,20 @@ def dose_columns(dose: Dose) -> dict[str, object]:
 
 
 def event_from_row(row: EventRow) -> Event:
-    event = object.__new__(Event)
-    values = {
-        "when": row.at,
-        "kind": EventKind(row.kind),
-        "note": row.note,
-        "to_whom": row.to_whom,
-        "advice": row.advice,
-        "outcome": None if row.outcome is None else Outcome(row.outcome),
-        "flag_day": row.flag_day,
-        "flag_rule": row.flag_rule,
-        "id": row.id,
-    }
-    for name, value in values.items():
-        object.__setattr__(event, name, value)
-    return event
+    return from_trusted(
+        Event,
+        {
+            "when": row.at,
+            "kind": EventKind(row.kind),
+            "note": row.note,
+            "to_whom": row.to_whom,
+            "advice": row.advice,
+            "outcome": None if row.outcome is None else Outcome(row.outcome),
+            "flag_day": row.flag_day,
+            "flag_rule": row.flag_rule,
+            "id": row.id,
+        },
+    )
 
 
 def event_columns(event: Event) -> dict[str, object]:
