@@ -304,3 +304,26 @@ def test_thresholds_set_breakthrough_inside_its_safe_range_only(
     with Diary.open(db) as diary:
         [change] = [c for c in diary.profile.audit() if c.key == "threshold:breakthrough_doses"]
     assert (change.old_value, change.new_value, change.actor) == (None, "2", "command line")
+
+
+def test_med_list_says_when_the_last_as_needed_dose_was(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_morphine(db)
+    assert cli(db, "med", "add", "--name", "Senna", "--for", "bowels") == 0
+    capsys.readouterr()
+    assert cli(db, "med", "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("; no dose yet") and "dose" not in lines[1].split("bowels")[1]
+    two_hours_ago = datetime.now().replace(second=0, microsecond=0) - timedelta(hours=2)
+    for moment in (
+        two_hours_ago - timedelta(hours=30),
+        two_hours_ago - timedelta(hours=3),
+        two_hours_ago,
+    ):
+        assert cli(db, "dose", "Oral morphine", "--when", moment.isoformat()) == 0
+    capsys.readouterr()
+    assert cli(db, "med", "list") == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0].endswith("; last dose 2 h ago, 2 in the last 24 h")
+    )

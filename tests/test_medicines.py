@@ -327,3 +327,25 @@ def test_a_0005_diary_upgrades_and_keeps_its_entries(tmp_path: Path) -> None:
 
 def test_the_recorder_type_is_shared_with_entries() -> None:
     assert Dose(1, T0, given_by=Recorder.CLINICIAN).given_by is Recorder.CLINICIAN
+
+
+def test_last_dose_and_what_happened_after_a_flag(diary: Diary, morphine: Medicine) -> None:
+    from symptomlog.domain.event import events_after_flag
+
+    assert diary.medicines.last_dose(morphine.id) is None  # type: ignore[arg-type]
+    first = diary.medicines.record_dose(Dose(morphine.id, T0))  # type: ignore[arg-type]
+    later = diary.medicines.record_dose(Dose(morphine.id, T0 + timedelta(hours=5)))  # type: ignore[arg-type]
+    assert diary.medicines.last_dose(morphine.id) == later  # type: ignore[arg-type]
+    assert diary.medicines.last_dose(morphine.id, T0 + timedelta(hours=1)) == first  # type: ignore[arg-type]
+    call = Event(
+        T0 + timedelta(hours=2),
+        "call",
+        to_whom="GP",
+        outcome="advice",
+        flag_day=T0.date(),
+        flag_rule="breakthrough_doses",
+    )
+    scan = Event(T0 + timedelta(hours=1), "scan", flag_day=T0.date())
+    events = [call, scan, Event(T0, "other")]
+    assert events_after_flag(events, T0.date(), "breakthrough_doses") == [scan, call]
+    assert events_after_flag(events, T0.date() + timedelta(days=1)) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from symptomlog.commands import _open, _period, _say
@@ -20,6 +20,7 @@ from symptomlog.errors import Problem, ValidationError, excerpt
 
 if TYPE_CHECKING:
     from symptomlog.domain import Medicine
+    from symptomlog.store import Diary
 
 
 def _whole(option: str, label: str, raw: str | None, low: int, high: int) -> int | None:
@@ -87,18 +88,35 @@ def _medicine_line(medicine: Medicine, today: date) -> str:
 def med_list(args: argparse.Namespace) -> int:
     from symptomlog.exchange.medicine_records import medicine_record
 
+    now = datetime.now()
     with _open(args, create=False) as diary:
         medicines = diary.medicines.all()
+        facts = {m.id: _recent_words(diary, m, now) for m in medicines if m.taken_on(now.date())}
     if args.format == "json":
         print(json.dumps([medicine_record(m) for m in medicines], ensure_ascii=False, indent=2))
         return 0
     if not medicines:
         _say("No medicines recorded. Add one with: symptomlog med add --name NAME")
         return 0
-    today = date.today()
     for medicine in medicines:
-        _say(_medicine_line(medicine, today))
+        _say(_medicine_line(medicine, now.date()) + facts.get(medicine.id, ""))
     return 0
+
+
+def _recent_words(diary: Diary, medicine: Medicine, now: datetime) -> str:
+    """For a current as-needed medicine: "; last dose 3 h 10 min ago, 2 in the last 24 h".
+    Facts, never advice."""
+    from symptomlog.domain.doses import doses_in_24h, since_words
+
+    if not medicine.as_needed or medicine.id is None:
+        return ""
+    last = diary.medicines.last_dose(medicine.id, now)
+    if last is None:
+        return "; no dose yet"
+    day_before = (now - timedelta(days=1)).date()
+    recent = diary.medicines.doses(day_before, now.date(), medicine_id=medicine.id)
+    count = len(doses_in_24h(recent, now, medicine.id))
+    return f"; last dose {since_words(now - last.taken_at)}, {count} in the last 24 h"
 
 
 def med_stop(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ also explain a trend that would otherwise live only in a free-text note.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Final
@@ -142,3 +143,9 @@ class Event:
 
     def with_id(self, event_id: int | None) -> Event:
         return replace(self, id=event_id)
+
+
+def events_after_flag(events: Iterable[Event], day: date, rule: str | None = None) -> list[Event]:
+    """What was recorded as happening after the flag of ``day`` (and ``rule``), oldest
+    first: empty means "no call recorded" beside that flag."""
+    return sorted((e for e in events if e.follows(day, rule)), key=lambda e: e.when)

@@ -174,6 +174,17 @@ class MedicineStore:
         with self._diary.read() as session:
             return [dose_from_row(r) for r in session.scalars(query)]
 
+    def last_dose(self, medicine_id: int, before: datetime | None = None) -> Dose | None:
+        """The most recent dose of a medicine (at or before ``before``), or None: for
+        "last dose 3 h ago" beside a Took-a-dose button."""
+        query = select(DoseRow).where(DoseRow.medicine_id == medicine_id)
+        if before is not None:
+            query = query.where(DoseRow.taken_at <= before)
+        query = query.order_by(DoseRow.taken_at.desc(), DoseRow.id.desc()).limit(1)
+        with self._diary.read() as session:
+            row = session.scalars(query).first()
+            return None if row is None else dose_from_row(row)
+
     def limit_at(self, medicine: Medicine, moment: datetime) -> DoseLimit | None:
         """The 24-hour count of ``medicine`` at ``moment`` against its maximum (a fact)."""
         if medicine.id is None or medicine.max_per_24h is None:
