@@ -256,7 +256,8 @@ class Dose:
 
     @property
     def by_carer(self) -> bool:
-        return self.given_by is not Recorder.PATIENT
+        """Given by a carer: marked as such in the window, the listings and the PDF."""
+        return self.given_by is Recorder.CARER
 
     def with_id(self, dose_id: int | None) -> Dose:
         return replace(self, id=dose_id)
