@@ -30,13 +30,13 @@ CYCLES = [C3, C1, C2]  # any order
 
 def test_cycle_day_counts_from_the_actual_start_of_a_delayed_cycle() -> None:
     assert cycle_day(CYCLES, date(2026, 3, 1)) is None
-    assert cycle_day(CYCLES, date(2026, 3, 2)).label == "C1 D1"  # type: ignore[union-attr]
-    assert cycle_day(CYCLES, date(2026, 3, 15)).label == "C1 D14"  # type: ignore[union-attr]
+    assert cycle_day(CYCLES, date(2026, 3, 2)).label == "L1 C1 D1"  # type: ignore[union-attr]
+    assert cycle_day(CYCLES, date(2026, 3, 15)).label == "L1 C1 D14"  # type: ignore[union-attr]
     # The delay stretches cycle 2: the planned start of C3 is still C2.
-    assert cycle_day(CYCLES, date(2026, 3, 30)).label == "C2 D15"  # type: ignore[union-attr]
-    assert cycle_day(CYCLES, date(2026, 4, 6)).label == "C3 D1"  # type: ignore[union-attr]
-    assert cycle_day(CYCLES, date(2026, 4, 15)).label == "C3 D10"  # type: ignore[union-attr]
-    assert cycle_day(CYCLES, date(2026, 4, 19)).label == "C3 D14"  # type: ignore[union-attr]
+    assert cycle_day(CYCLES, date(2026, 3, 30)).label == "L1 C2 D15"  # type: ignore[union-attr]
+    assert cycle_day(CYCLES, date(2026, 4, 6)).label == "L1 C3 D1"  # type: ignore[union-attr]
+    assert cycle_day(CYCLES, date(2026, 4, 15)).label == "L1 C3 D10"  # type: ignore[union-attr]
+    assert cycle_day(CYCLES, date(2026, 4, 19)).label == "L1 C3 D14"  # type: ignore[union-attr]
     assert cycle_day(CYCLES, date(2026, 4, 20)) is None  # after the last cycle
 
 

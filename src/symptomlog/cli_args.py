@@ -135,7 +135,17 @@ def _add_cycle(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start", required=True, metavar="DATE")
     p.add_argument("--count", type=int, default=1)
     p.add_argument("--cycle-days", type=int, default=0, help="cycle length for 'other'")
-    p.add_argument("--line", type=int, help="line of treatment (default: worked out)")
+    p.add_argument(
+        "--line",
+        type=int,
+        help="line of treatment (default: the current one, or the next when the regimen "
+        "changes); a new line ends the earlier ones",
+    )
+    p.add_argument(
+        "--new-line",
+        action="store_true",
+        help="start a new line of treatment even with the same regimen (ends the current one)",
+    )
     p.set_defaults(handler=commands.cycle_add)
     p = cycle.add_parser("list", help="list the cycles")
     p.set_defaults(handler=commands.cycle_list)

@@ -121,12 +121,18 @@ def cycle_add(args: argparse.Namespace) -> int:
     except FieldError as error:
         raise ValidationError(Problem("start", str(error))) from None
     assert start is not None
+    notes: list[str] = []
     with _open(args, create=True) as diary:
+        line = args.line
+        if line is None and args.new_line:
+            line = max((c.line for c in diary.cycles.all()), default=0) + 1
         added = diary.cycles.add_planned(
-            args.regimen, start, args.count, line=args.line, cycle_days=args.cycle_days
+            args.regimen, start, args.count, line=line, cycle_days=args.cycle_days, notes=notes
         )
     for cycle in added:
-        _say(f"Added {cycle.regimen_name} C{cycle.number} starting {cycle.start}.")
+        _say(f"Added {cycle.regimen_name} {cycle.line_label} starting {cycle.start}.")
+    for note in notes:
+        _say(note)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Which cycle and which day of it a date falls on ("C3 D10"), across delays.
+"""Which line, cycle and day of it a date falls on ("L1 C3 D10"), across delays.
 
 Symptoms after chemotherapy follow the cycle: nausea in the first days, the
 blood-count nadir around days 7-14. Counting from the actual start of each
@@ -24,7 +24,8 @@ class CycleDay:
 
     @property
     def label(self) -> str:
-        return f"C{self.cycle.number} D{self.day}"
+        """ "L2 C3 D5": with the line, because every line numbers its cycles from C1."""
+        return f"{self.cycle.line_label} D{self.day}"
 
 
 def ordered(cycles: Iterable[ChemoCycle]) -> list[ChemoCycle]:
@@ -36,7 +37,9 @@ def cycle_day(cycles: Sequence[ChemoCycle], when: date) -> CycleDay | None:
     """The cycle a date belongs to, or None before the first cycle or after the last one ended.
 
     A date belongs to the latest cycle started on or before it, as long as it lies within that
-    cycle's length; a gap after the last cycle of a line is "off treatment".
+    cycle's length; a gap after the last cycle of a line is "off treatment". A new line
+    of treatment ends the one before: a gap before it is off treatment too (the last
+    cycle of a 14-day regimen never runs on to "D21" until the next regimen starts).
     """
     chain = ordered(cycles)
     index = bisect_right([c.start for c in chain], when) - 1
@@ -44,7 +47,8 @@ def cycle_day(cycles: Sequence[ChemoCycle], when: date) -> CycleDay | None:
         return None
     cycle = chain[index]
     day = (when - cycle.start).days + 1
-    if day > cycle.cycle_days and (index + 1 == len(chain) or cycle.ends_line):
+    ended = index + 1 == len(chain) or cycle.ends_line or chain[index + 1].line != cycle.line
+    if day > cycle.cycle_days and ended:
         return None
     return CycleDay(cycle, day)
 

@@ -38,9 +38,10 @@ REGIMENS: Final[dict[str, Regimen]] = {
         Regimen(
             "nalirifox",
             "NALIRIFOX",
-            14,
-            (1,),
-            "liposomal irinotecan, oxaliplatin, 5-FU/LV 46-h pump (NAPOLI-3)",
+            28,
+            (1, 15),
+            "liposomal irinotecan, oxaliplatin, 5-FU/LV 46-h pump; 28-day cycles as NAPOLI-3 "
+            "counts them (hospitals may number fortnightly)",
         ),
         Regimen("gem-nabpac", "Gemcitabine + nab-paclitaxel", 28, (1, 8, 15), "MPACT"),
         Regimen("gemcitabine", "Gemcitabine", 28, (1, 8, 15), "Burris 1997"),
@@ -132,6 +133,16 @@ class ChemoCycle:
     @property
     def label(self) -> str:
         return f"C{self.number}"
+
+    @property
+    def line_label(self) -> str:
+        """ "L2 C3": every line of treatment numbers its cycles from C1."""
+        return f"L{self.line} C{self.number}"
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the cycle by its length (a delayed next cycle may extend it)."""
+        return self.start + timedelta(days=self.cycle_days - 1)
 
     def drug_dates(self) -> list[date]:
         return [self.start + timedelta(days=d - 1) for d in self.drug_days]

@@ -37,18 +37,25 @@ class CycleStore:
         *,
         line: int | None = None,
         cycle_days: int = 0,
+        notes: list[str] | None = None,
     ) -> list[ChemoCycle]:
-        """``count`` consecutive cycles, numbered after the last cycle of that regimen.
+        """``count`` consecutive cycles, numbered after the last cycle of that regimen and line.
+
+        ``notes``, when given, receives a sentence for each earlier line this one ended
+        and each planned cycle it removed, for the command line and the window to say.
 
         The line of treatment defaults to the current line, or the next one when
-        the regimen changes or the last line was marked as ended.
+        the regimen changes or the last line was marked as ended. A new line ends
+        the one before it (see ``end_lines_before``).
         """
-        with self._diary.read() as session:
-            last_number = session.scalar(
-                select(func.max(CycleRow.number)).where(CycleRow.regimen == regimen)
-            )
         if line is None:
             line = self._line_for(regimen)
+        with self._diary.read() as session:
+            last_number = session.scalar(
+                select(func.max(CycleRow.number)).where(
+                    CycleRow.regimen == regimen, CycleRow.line == line
+                )
+            )
         planned = plan_cycles(
             regimen,
             start,
@@ -57,7 +64,44 @@ class CycleStore:
             line=line,
             cycle_days=cycle_days,
         )
-        return self.add(planned)
+        with self._diary.write():  # one transaction: the old line ends as the new one is added
+            added = self.add(planned)
+            said = self.end_lines_before(line, start)
+        if notes is not None:
+            notes += said
+        return added
+
+    def end_lines_before(self, line: int, start: date) -> list[str]:
+        """A new line starting on ``start`` ends every earlier line: its last cycle begun
+        before ``start`` is marked as ending the line, and its cycles only planned for
+        ``start`` or later (no actual start recorded) are removed — they will not be given.
+        Without this a 14-day regimen's last cycle ran on as "D15-D21" until the next
+        regimen began. Returns what changed, in words."""
+        said: list[str] = []
+        with self._diary.write() as session:
+            rows = session.scalars(select(CycleRow).where(CycleRow.line < line)).all()
+            cycles = sorted(
+                ((cycle_from_row(r), r) for r in rows), key=lambda p: (p[0].start, p[0].number)
+            )
+            last_begun: dict[int, CycleRow] = {}
+            for cycle, row in cycles:
+                if cycle.start < start:
+                    last_begun[cycle.line] = row
+                elif row.actual_start is None:
+                    said.append(
+                        f"Removed {cycle.regimen_name} {cycle.line_label} (planned for "
+                        f"{cycle.start:%d %b %Y}): line {line} starts before it."
+                    )
+                    session.delete(row)
+            for row in last_begun.values():
+                if not row.ends_line:
+                    ended = cycle_from_row(row)
+                    said.append(
+                        f"Line {ended.line} ({ended.regimen_name}) now ends with {ended.label}: "
+                        f"line {line} starts {start:%d %b %Y}."
+                    )
+                row.ends_line = True
+        return said
 
     def _line_for(self, regimen: str) -> int:
         existing = self.all()

@@ -24,6 +24,7 @@ from symptomlog.store.entries import EntryStore
 from symptomlog.store.events import EventStore
 from symptomlog.store.medicines import MedicineStore
 from symptomlog.store.profiles import ProfileStore
+from symptomlog.store.report_log import ReportLog
 from symptomlog.store.sqlite_files import connect
 
 
@@ -45,6 +46,7 @@ class Diary:
         never join the window thread's transaction."""
         self.entries = EntryStore(self)
         self.cycles = CycleStore(self)
+        self.reports = ReportLog(self)
         self.profile = ProfileStore(self)
         self.medicines = MedicineStore(self)
         self.events = EventStore(self)

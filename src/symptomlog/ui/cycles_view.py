@@ -69,6 +69,10 @@ class AddCyclesDialog(QDialog):
         self.cycle_days = QSpinBox()
         self.cycle_days.setRange(0, 84)
         self.cycle_days.setSpecialValueText("as the template")
+        self.new_line = QCheckBox("Start a &new line of treatment (ends the current line)")
+        self.new_line.setToolTip(
+            "A different regimen starts a new line by itself; tick this to restart the same one."
+        )
         form = QFormLayout(self)
         add_labelled(
             form,
@@ -79,6 +83,7 @@ class AddCyclesDialog(QDialog):
                 ("Cycle &length (days)", self.cycle_days),
             ),
         )
+        form.addRow(self.new_line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -201,17 +206,27 @@ class CyclesView(QWidget):
         dialog = AddCyclesDialog(self)
         if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
+        notes: list[str] = []
+        line = (
+            max((c.line for c in self.cycles), default=0) + 1
+            if dialog.new_line.isChecked()
+            else None
+        )
         try:
             added = self.context.diary.cycles.add_planned(
                 dialog.regimen.currentData(),
                 from_qdate(dialog.start.date()),
                 dialog.count.value(),
+                line=line,
                 cycle_days=dialog.cycle_days.value(),
+                notes=notes,
             )
         except SymptomlogError as error:
             self.message.setText(f"⚠ Not added: {error}")
             return
-        self.context.changed(f"Added {plural(len(added), 'cycle')}.")
+        said = " ".join([f"Added {plural(len(added), 'cycle')}.", *notes])
+        self.context.changed(said)
+        self.message.setText(said)
 
     def edit_selected(self) -> None:
         cycle = self.selected()
