@@ -7,6 +7,7 @@ carer); one day with 6 vomits in one entry; a day with two entries of 3 vomits
 (never added up); a jaundice episode in line 2 (yellow eyes and dark urine with
 pale stools, itch climbing); a ten-day spell of severe pain; a slow weight loss
 past 10 % of the profile's baseline. A biliary stent is in place after the ERCP.
+Each red day has a note: the patient's or carer's own words for page 1 of the PDF.
 
 Red should fall on exactly three days: the fever, the 6 vomits, the new jaundice.
 Run as a script to write it: ``python tests/story.py DIARY.sqlite3``.
@@ -90,6 +91,16 @@ def entries() -> list[Entry]:
             recorder_name="Tom",
             temperature_c=38.3,
             notes="Shivery and hot this evening.",
+        ),
+        Entry(
+            datetime.combine(SIX_VOMITS_DAY, time(21)),
+            notes="Sick all day, could not keep my tablets down.",
+        ),
+        Entry(
+            datetime.combine(JAUNDICE_DAY, time(18)),
+            Recorder.CARER,
+            recorder_name="Tom",
+            notes="Her eyes look yellow tonight and her wee is dark.",
         ),
     ]
     return found

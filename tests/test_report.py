@@ -76,10 +76,14 @@ def test_page_one_has_the_hand_computed_figures(small_diary: Diary, tmp_path: Pa
     assert "01 Apr 2026 – 28 Apr 2026" in first and "(28 days)" in first
     # 24 daily entries + 2 weighings + 1 note-only entry by the patient; one carer entry.
     assert "27 by the patient, 1 by a carer" in first
-    assert "days with no entry: 4 of 28" in first
-    assert "-7.0 kg (-10.0 %)" in first and "grade 2" in first
-    assert "8 (10 Apr)" in first  # worst pain and its date
-    assert "RED: Temperature 38.2" in first
+    assert "Entries on 24 of 28 days (86 %)" in first and "longest gap 1 day" in first
+    assert "change -7.0 kg (-10.0 %), CTCAE grade 2" in first
+    assert "baseline 70 kg (profile, 01 Mar 2026)" in first
+    assert "Red (call now) events: 1" in first
+    assert "Fri 10 Apr · L1 C1 D10 — Temperature 38.2" in first
+    assert "L1 mFOLFIRINOX: 01 Apr 2026 – now · 2 cycles · now L1 C2 D14" in first
+    details = reader.pages[1].extract_text()
+    assert "8 (10 Apr)" in details  # worst pain and its date, in the symptom table
     assert "Page 1 of" in first
     assert f"Page {len(reader.pages)} of {len(reader.pages)}" in reader.pages[-1].extract_text()
     assert reader.metadata is not None

@@ -31,7 +31,8 @@ def test_page_one_sums_up_the_items_recorded_and_only_those(diary: Diary, tmp_pa
         ]
     )
     pages = _pages(diary, tmp_path / "r.pdf")
-    first = pages[0]
+    assert "Warning signs: Shivering on 1 day, last 04 Apr" in pages[0]  # page 1's own line
+    first = pages[1]  # the details page
     assert "Other items (not part of ESAS-r; 0 and blank left out)" in first
     assert "Bowels: Stools above usual worst 5 (04 Apr), latest 5" in first
     assert "Mouth sores worst 2/4 “eating soft food only” (04 Apr)" in first
@@ -56,6 +57,6 @@ def test_the_demo_report_page_one_is_still_one_page(diary: Diary, tmp_path: Path
     end = date(2026, 11, 20)
     fill_demo(diary, days=120, end=end)
     pages = _pages(diary, tmp_path / "demo.pdf", end - timedelta(days=27), end)
-    assert "Scores: ESAS-r (Watanabe 2011; Alberta Health Services" in pages[0]
-    assert pages[1].startswith("Trends")
+    assert "ESAS-r: Watanabe 2011 (Alberta Health Services" in pages[0]  # page 1's last line
+    assert pages[1].startswith("Every red and amber flag in the period")
     assert "Warning signs: none reported" in pages[0]  # the demo asks the new items too

@@ -1,7 +1,7 @@
 """The PDF summary for the palliative care team, laid out with reportlab platypus.
 
-Page 1 is the two-minute read: who, which period, how complete the diary is,
-the treatment, a table of symptoms, the weight against baseline and the flags.
+Page 1 is the two-minute read (``page_one``), always one page; page 2 the details
+behind it (``details``: every flag, the symptom and weight tables, the thresholds).
 Then the charts (the same builders as the Charts view, at 200 dpi), a table of
 every day with the header repeated on each page, and the notes verbatim.
 Every page carries "Page X of Y", the patient's name and date of birth, and a
@@ -31,12 +31,11 @@ from reportlab.platypus import (
 )
 
 from symptomlog import __version__
-from symptomlog.analysis.flags import Level
 from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, SCALES, SIGNS
 from symptomlog.report import pdf_beyond
+from symptomlog.report.details import details
 from symptomlog.report.fonts import (
-    BOLD,
     MISSING_GLYPH,
     REGULAR,
     has_missing_glyphs,
@@ -44,10 +43,10 @@ from symptomlog.report.fonts import (
     printable,
     register_fonts,
 )
+from symptomlog.report.page_one import Extra, page_one
 from symptomlog.report.pdf_charts import chart_pages
-from symptomlog.report.settings_table import thresholds_in_force
-from symptomlog.report.styles import BODY, GRID, HEADING, RED_FLAG, SMALL, TITLE
-from symptomlog.report.summary import CTCAE_VERSION, ReportData
+from symptomlog.report.styles import BODY, GRID, HEADING, SMALL
+from symptomlog.report.summary import ReportData
 
 PAGE_SIZES = {"a4": A4, "letter": letter}
 MARGIN = 18 * mm
@@ -117,176 +116,6 @@ def _footer_for(data: ReportData, page_size: tuple[float, float]) -> Callable[..
     return draw
 
 
-def _page_one(data: ReportData) -> list[Flowable]:
-    p = data.profile
-    story: list[Flowable] = [
-        Paragraph("Symptom diary summary for the care team", TITLE),
-        Paragraph(
-            f"<b>{printable(p.name or 'Name not recorded')}</b> · born {_day(p.born)} · "
-            f"hospital number {printable(p.hospital_number or '–')}",
-            BODY,
-        ),
-        Paragraph(
-            f"Period <b>{_day(data.start)} – {_day(data.end)}</b> ({data.period_days} days) · "
-            f"generated {data.generated:%d %b %Y %H:%M}",
-            BODY,
-        ),
-        Paragraph(
-            f"Entries: {data.count_by(Recorder.PATIENT)} by the patient, "
-            f"{data.count_by(Recorder.CARER)} by a carer"
-            + (
-                f", {data.count_by(Recorder.CLINICIAN)} by a clinician"
-                if data.count_by(Recorder.CLINICIAN)
-                else ""
-            )
-            + f" · days with no entry: {data.days_without_entry} of {data.period_days}",
-            BODY,
-        ),
-        Paragraph(_treatment(data), BODY),
-        Spacer(1, 3 * mm),
-    ]
-    if not data.entries:
-        story.append(
-            Paragraph(
-                f"<b>No entries were recorded between {_day(data.start)} and {_day(data.end)}.</b>",
-                HEADING,
-            )
-        )
-        return story
-    story += [Paragraph("Symptoms (ESAS-r 0–10; worst of each day)", HEADING), _symptom_table(data)]
-    story += [Paragraph("Weight", HEADING), _weight_table(data)]
-    story += pdf_beyond.summary_lines(data)
-    story += [Paragraph("Red and amber flags in the period", HEADING), *_flag_lines(data)]
-    story += thresholds_in_force(data.profile)
-    story.append(Spacer(1, 2 * mm))
-    story.append(
-        Paragraph(
-            "Scores: ESAS-r (Watanabe 2011; Alberta Health Services, with thanks), severe ≥ 7 "
-            "(Selby 2010). Change: mean of this period minus the mean of the previous period "
-            "of the same length (↑ worse, ↓ better; a change of 1 point is clinically "
-            "meaningful, Hui 2015). Weight grade: "
-            + CTCAE_VERSION
-            + ". Cachexia: Fearon 2011. Flags: UK acute oncology alert-card thresholds and CTCAE "
-            "counts as configured in the patient's profile; guidance for the patient, not triage.",
-            SMALL,
-        )
-    )
-    return story
-
-
-def _treatment(data: ReportData) -> str:
-    current = data.current
-    last = data.last_cycle_started
-    if current is not None:
-        cycle = current.cycle
-        text = (
-            f"Treatment: <b>{cycle.regimen_name}</b>, line {cycle.line}, "
-            f"<b>{current.label}</b> on {_day(data.end)}"
-        )
-        if cycle.dose_note:
-            text += f" ({printable(cycle.dose_note)})"
-    elif last is not None:
-        text = (
-            f"Treatment: no cycle running on {_day(data.end)}; last was {last.regimen_name} "
-            f"line {last.line} {last.label} from {_day(last.start)}"
-        )
-    else:
-        text = "Treatment: no chemotherapy cycles recorded"
-    following = data.next_cycle
-    if following is not None:
-        text += (
-            f" · next planned: {following.regimen_name} {following.label} "
-            f"on {_day(following.start)}"
-        )
-    return text
-
-
-def _arrow(change: float | None) -> str:
-    if change is None:
-        return "–"
-    if change > 0:
-        return f"↑ +{_num(change)}"
-    if change < 0:
-        return f"↓ {_num(change)}"
-    return "= 0"
-
-
-def _symptom_table(data: ReportData) -> Table:
-    rows: list[list[str]] = [
-        ["Symptom", "Latest", "7-day mean", "Worst (date)", "Change", "Days ≥ 7"]
-    ]
-    for row in data.symptoms:
-        s = row.now
-        worst = f"{_num(s.worst, 0)} ({s.worst_date:%d %b})" if s.worst_date else "–"
-        latest = f"{_num(s.latest, 0)} ({s.latest_date:%d %b})" if s.latest_date else "–"
-        rows.append(
-            [
-                row.label,
-                latest,
-                _num(s.mean_7d),
-                worst,
-                _arrow(row.change),
-                str(s.days_severe) if s.latest is not None else "–",
-            ]
-        )
-    table = Table(
-        rows,
-        colWidths=[42 * mm, 26 * mm, 22 * mm, 30 * mm, 20 * mm, 18 * mm],
-        repeatRows=1,
-        hAlign="LEFT",
-    )
-    style = TableStyle(GRID.getCommands())
-    for index, row in enumerate(data.symptoms, start=1):
-        if row.now.days_severe:
-            style.add("FONTNAME", (5, index), (5, index), BOLD)
-    table.setStyle(style)
-    return table
-
-
-def _weight_table(data: ReportData) -> Table:
-    w = data.weight
-    base = w.from_baseline
-    rows = [["Baseline", "Latest", "Change", "Grade", "Last 30 days", "Cachexia"]]
-    if base is None:
-        rows.append(["–", "–", "–", "–", "–", "–"])
-    else:
-        month = w.over_30_days
-        rows.append(
-            [
-                f"{_num(base.reference_kg)} kg"
-                + (f" ({base.reference_date:%d %b %Y})" if base.reference_date else "")
-                + ("" if data.profile.baseline_weight_kg else ", first weighed"),
-                f"{_num(base.latest_kg)} kg ({base.latest_date:%d %b})",
-                f"{base.kg:+.1f} kg ({base.percent:+.1f} %)",
-                f"grade {w.grade}" if w.grade else "none",
-                f"{month.kg:+.1f} kg ({month.percent:+.1f} %)" if month else "–",
-                {True: "criterion met", False: "not met", None: "not enough data"}[w.cachexia],
-            ]
-        )
-    table = Table(
-        rows, colWidths=[48 * mm, 28 * mm, 32 * mm, 14 * mm, 28 * mm, 24 * mm], hAlign="LEFT"
-    )
-    table.setStyle(GRID)
-    return table
-
-
-def _flag_lines(data: ReportData) -> list[Flowable]:
-    if not data.flags:
-        return [Paragraph("None.", BODY)]
-    lines: list[Flowable] = []
-    for flag in data.flags:
-        marker = flag.level.marker
-        style = RED_FLAG if flag.level is Level.RED else BODY
-        lines.append(
-            Paragraph(
-                f"{flag.day:%d %b}  {marker}: {printable(flag.title)} "
-                f"<font size=7>({printable(flag.source)})</font>",
-                style,
-            )
-        )
-    return lines
-
-
 def _daily_table(data: ReportData, width: float) -> list[Flowable]:
     scales = [s.name for s in ESAS_SCALES] + ["itch"]
     header = ["Date", "Cycle", *[SHORT[n] for n in scales], "Vomits", "kg", "°C", "Jaundice", "By"]
@@ -307,7 +136,7 @@ def _daily_table(data: ReportData, width: float) -> list[Flowable]:
                 who,
             ]
         )
-    fixed = [19 * mm, 13 * mm]
+    fixed = [19 * mm, 17 * mm]  # "L1 C12 D21"
     tail = [11 * mm, 10 * mm, 10 * mm, 16 * mm, 9 * mm]  # vomits, kg, °C, jaundice, by
     rest = (width - sum(fixed) - sum(tail)) / len(scales)
     widths = [*fixed, *[rest] * len(scales), *tail]
@@ -363,9 +192,51 @@ def _notes(data: ReportData) -> list[Flowable]:
     return [KeepTogether([heading, first]), *rest]
 
 
-def render_pdf(data: ReportData, paper: str = "a4") -> bytes:
-    """The whole report as PDF bytes (nothing is written until the caller writes them)."""
+def _progress_of(progress: Callable[[int, int], None], total: int) -> Callable[[str, int], None]:
+    """reportlab's callback as (flowables laid out, flowables in all)."""
+    size = [total]
+
+    def report(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            size[0] = max(value, 1)
+        elif kind == "PROGRESS":
+            progress(min(value, size[0]), size[0])
+
+    return report
+
+
+TOP_MARGIN = MARGIN
+BOTTOM_MARGIN = MARGIN + 4 * mm
+FRAME_PADDING = 12
+"""platypus's frame keeps 6 pt inside each edge."""
+
+
+def build_story(data: ReportData, paper: str = "a4", after: Extra | None = None) -> list[Flowable]:
+    """Every flowable of the report, in order (the tests measure the tables' cells)."""
     register_fonts()  # before the first Paragraph: a missing font is a clear message, not a crash
+    page_size = PAGE_SIZES[paper]
+    width = page_size[0] - 2 * MARGIN
+    height = page_size[1] - TOP_MARGIN - BOTTOM_MARGIN - FRAME_PADDING
+    story = page_one(data, width - FRAME_PADDING, height, after)
+    if data.entries:
+        story += [PageBreak(), *details(data)]
+        story += chart_pages(data, width)
+        story += _daily_table(data, width)
+        story += pdf_beyond.daily_table(data, width)
+    return [*story, Spacer(1, 4 * mm), *_notes(data)]
+
+
+def render_pdf(
+    data: ReportData,
+    paper: str = "a4",
+    after: Extra | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The whole report as PDF bytes (nothing is written until the caller writes them).
+
+    ``progress(done, total)`` is called as pages are laid out (a worker shows it; it
+    may raise to cancel the build)."""
+    story = build_story(data, paper, after)
     page_size = PAGE_SIZES[paper]
     buffer = io.BytesIO()
     name = data.profile.name or "patient"
@@ -374,8 +245,8 @@ def render_pdf(data: ReportData, paper: str = "a4") -> bytes:
         pagesize=page_size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 4 * mm,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
         title=plain_metadata(
             f"Symptom diary summary — {name}, {data.start:%d %b %Y} to {data.end:%d %b %Y}"
         ),
@@ -385,13 +256,8 @@ def render_pdf(data: ReportData, paper: str = "a4") -> bytes:
         creator=f"symptomlog {__version__}",
         keywords="ESAS-r; palliative care; self-reported",
     )
-    width = page_size[0] - 2 * MARGIN
-    story = _page_one(data)
-    if data.entries:
-        story += chart_pages(data, width)
-        story += _daily_table(data, width)
-        story += pdf_beyond.daily_table(data, width)
-    story += [Spacer(1, 4 * mm), *_notes(data)]
+    if progress is not None:
+        doc.setProgressCallBack(_progress_of(progress, len(story)))
 
     class ReportCanvas(NumberedCanvas):
         footer = staticmethod(_footer_for(data, page_size))

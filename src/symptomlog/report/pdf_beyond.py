@@ -63,7 +63,7 @@ def _number_line(item: Item, entries: Sequence[Entry]) -> str | None:
     )
 
 
-def _signs_line(entries: Sequence[Entry]) -> str | None:
+def signs_line(entries: Sequence[Entry]) -> str | None:
     """The warning signs reported yes, each with its days; "none" when asked and all no."""
     asked = {e.recorded_at.date() for e in entries for n in SIGN_NAMES if getattr(e, n) is not None}
     if not asked:
@@ -92,7 +92,7 @@ def _other_problem_lines(entries: Sequence[Entry]) -> list[str]:
 
 def _group_text(group: str, entries: Sequence[Entry]) -> str | None:
     if group == GROUP_WARNING:
-        return _signs_line(entries)
+        return signs_line(entries)
     parts = [
         line
         for item in items_in(group)

@@ -38,7 +38,7 @@ def thresholds_in_force(profile: Profile) -> list[Flowable]:
         for row in threshold_rows(profile)
     ]
     table = Table(
-        cells, colWidths=[54 * mm, 27 * mm, 12 * mm, 27 * mm, 54 * mm], hAlign="LEFT", repeatRows=1
+        cells, colWidths=[50 * mm, 27 * mm, 15 * mm, 27 * mm, 55 * mm], hAlign="LEFT", repeatRows=1
     )
     table.setStyle(GRID)
     return [
