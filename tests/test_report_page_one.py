@@ -107,7 +107,7 @@ def test_the_heat_strip_prints_each_days_worst_score(story_diary: Diary) -> None
     )
     table = heat_strip(data, 500)
     assert table is not None
-    rows = {row[0]: row[1:] for row in table._cellvalues}  # noqa: SLF001 - the cells as printed
+    rows = {row[0]: row[1:] for row in table._cellvalues}
     assert len(rows["Pain"]) == 28 == len(columns(start, end))
     tiredness = ["7" if i % 14 in (1, 2) else "4" for i in range(28)]
     assert rows["Tiredness"] == tiredness

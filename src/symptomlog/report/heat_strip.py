@@ -54,7 +54,7 @@ def band(score: float) -> tuple[colors.Color, colors.Color]:
 
 def _worst(data: ReportData, name: str, first: date, last: date) -> float | None:
     found = [
-        float(v)  # type: ignore[arg-type]
+        float(v)
         for d, day in data.days.items()
         if first <= d <= last and (v := day.get(name)) is not None and not isinstance(v, bool)
     ]

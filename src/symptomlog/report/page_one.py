@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from symptomlog.report.fonts import BOLD, printable
-from symptomlog.report.pdf_beyond import signs_line
 from symptomlog.report.heat_strip import heat_strip, key_text
 from symptomlog.report.page_one_data import (
     amber_lines,
@@ -33,6 +32,7 @@ from symptomlog.report.page_one_data import (
     vomiting_line,
     words_text,
 )
+from symptomlog.report.pdf_beyond import signs_line
 from symptomlog.report.styles import BODY, SMALL, TINY, TITLE
 from symptomlog.report.summary import ReportData
 
