@@ -56,7 +56,7 @@ def symptom_table(data: ReportData) -> Table:
         )
     table = Table(
         rows,
-        colWidths=[42 * mm, 26 * mm, 22 * mm, 30 * mm, 20 * mm, 18 * mm],
+        colWidths=[38 * mm, 26 * mm, 24 * mm, 30 * mm, 20 * mm, 20 * mm],
         repeatRows=1,
         hAlign="LEFT",
     )

@@ -145,6 +145,8 @@ def _daily_table(data: ReportData, width: float) -> list[Flowable]:
     style.add("FONTSIZE", (0, 0), (-1, -1), 6.5)
     style.add("LEADING", (0, 0), (-1, -1), 8)
     style.add("ALIGN", (2, 0), (-3, -1), "CENTER")
+    style.add("LEFTPADDING", (0, 0), (-1, -1), 1.5)  # narrow columns: "Drow" fits its own
+    style.add("RIGHTPADDING", (0, 0), (-1, -1), 1.5)
     table.setStyle(style)
     key = Paragraph(
         "Jaundice: E yellow eyes, S yellow skin, U dark urine, St pale stools. "
