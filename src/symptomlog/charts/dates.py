@@ -8,6 +8,7 @@ make them run into each other, at any window size).
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from matplotlib.dates import AutoDateLocator, num2date
@@ -60,4 +61,21 @@ class FittingDateLocator(AutoDateLocator):
             width = axes.bbox.width / axes.figure.dpi
             most = max(2, int(width / label))
             self.maxticks = dict.fromkeys(self._freqs, most)
-        return super().__call__()
+        return even_steps(list(super().__call__()))
+
+
+def even_steps(ticks: list[float]) -> list[float]:
+    """Drop a tick that comes much sooner than the usual step.
+
+    Day ticks every few days restart on the 1st of each month ("25 Sep, 29 Sep,
+    01 Oct"), which put two labels nearly on top of each other; the 1st goes.
+    """
+    if len(ticks) < 3:
+        return ticks
+    steps = sorted(b - a for a, b in itertools.pairwise(ticks))
+    usual = steps[len(steps) // 2]
+    kept = [ticks[0]]
+    for tick in ticks[1:]:
+        if tick - kept[-1] >= 0.75 * usual:
+            kept.append(tick)
+    return kept

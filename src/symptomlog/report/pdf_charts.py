@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph
 
+from symptomlog.domain import ChemoCycle
 from symptomlog.domain.fields import GRADED_SIDE_EFFECTS
 from symptomlog.domain.thresholds import effective
 from symptomlog.report.styles import HEADING
 from symptomlog.report.summary import ReportData
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CHART_DPI = 200
 BOWEL_ITEMS = ("stools_above_usual", "days_since_bowels_opened")
@@ -32,7 +36,21 @@ def chart_image(figure: Any, width: float) -> Image:
     return Image(buffer, width=width, height=width * h / w)
 
 
-def chart_pages(data: ReportData, width: float) -> list[Flowable]:
+PAGE_BREAK = "page break"
+
+
+def current_line(data: ReportData) -> list[ChemoCycle]:
+    """Every cycle begun by the report's end in the line of treatment of its last cycle."""
+    begun = [c for c in data.cycles if c.start <= data.end]
+    if not begun:
+        return []
+    line = max(begun, key=lambda c: (c.start, c.number)).line
+    return [c for c in begun if c.line == line]
+
+
+def report_figures(data: ReportData) -> Iterator[Figure | str]:
+    """The report's charts in order, one at a time (PAGE_BREAK between pages), so only one
+    figure is alive at once; the tests draw them at the report's size."""
     from symptomlog.charts import (
         cycle_day_chart,
         jaundice_chart,
@@ -42,41 +60,46 @@ def chart_pages(data: ReportData, width: float) -> list[Flowable]:
     )
 
     days, cycles, start, end = data.days, data.cycles, data.start, data.end
-    in_period = [c for c in cycles if start - timedelta(days=84) <= c.start <= end]
-    latest_line = [c for c in in_period if in_period and c.line == in_period[-1].line]
-    story: list[Flowable] = [PageBreak(), Paragraph("Trends", HEADING)]
-    story.append(chart_image(symptom_chart(days, cycles, start, end), width))
-    story.append(
-        chart_image(
-            symptom_chart(days, cycles, start, end, ("appetite", "drowsiness", "wellbeing")), width
-        )
-    )
-    story.append(chart_image(weight_chart(days, data.weight.baseline, start, end, cycles), width))
-    story.append(PageBreak())
-    story.append(chart_image(jaundice_chart(days, cycles, start, end), width))
     limits = effective(data.profile.thresholds)
-    story.append(chart_image(temperature_chart(days, cycles, start, end, limits=limits), width))
-    if latest_line:
-        story.append(chart_image(cycle_day_chart(days, latest_line, "nausea"), width))
-    return story + _beyond_charts(data, width)
+    yield symptom_chart(days, cycles, start, end)
+    yield symptom_chart(days, cycles, start, end, ("appetite", "drowsiness", "wellbeing"))
+    yield weight_chart(days, data.weight.baseline, start, end, cycles)
+    yield PAGE_BREAK
+    yield jaundice_chart(days, cycles, start, end)
+    yield temperature_chart(days, cycles, start, end, limits=limits)
+    line = current_line(data)
+    if line:
+        yield cycle_day_chart(data.history or days, line, "nausea")
+    yield from _beyond_charts(data)
+
+
+def chart_pages(data: ReportData, width: float) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak(), Paragraph("Trends", HEADING)]
+    for figure in report_figures(data):
+        story.append(PageBreak() if isinstance(figure, str) else chart_image(figure, width))
+    return story
 
 
 def _recorded(data: ReportData, names: tuple[str, ...]) -> bool:
     return any(day.get(n) is not None for day in data.days.values() for n in names)
 
 
-def _beyond_charts(data: ReportData, width: float) -> list[Flowable]:
+def _beyond_charts(data: ReportData) -> Iterator[Figure | str]:
     """The bowels chart and the side-effects strip, only when recorded in the period."""
     from symptomlog.charts import bowels_chart, measurements_chart, side_effects_chart
 
     days, cycles, start, end = data.days, data.cycles, data.start, data.end
     limits = effective(data.profile.thresholds)
-    story: list[Flowable] = []
-    if _recorded(data, BOWEL_ITEMS):
-        story.append(chart_image(bowels_chart(days, cycles, start, end, limits=limits), width))
-    if _recorded(data, tuple(i.name for i in GRADED_SIDE_EFFECTS)):
-        story.append(chart_image(side_effects_chart(days, cycles, start, end), width))
-    if _recorded(data, MEASURED_ITEMS):
-        figure = measurements_chart(days, cycles, start, end, limits=limits)
-        story.append(chart_image(figure, width))
-    return [PageBreak(), *story] if story else []
+    shown = [
+        _recorded(data, BOWEL_ITEMS),
+        _recorded(data, tuple(i.name for i in GRADED_SIDE_EFFECTS)),
+        _recorded(data, MEASURED_ITEMS),
+    ]
+    if any(shown):
+        yield PAGE_BREAK
+    if shown[0]:
+        yield bowels_chart(days, cycles, start, end, limits=limits)
+    if shown[1]:
+        yield side_effects_chart(days, cycles, start, end)
+    if shown[2]:
+        yield measurements_chart(days, cycles, start, end, limits=limits)

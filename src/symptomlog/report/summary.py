@@ -82,6 +82,9 @@ class ReportData:
     weight: WeightBlock
     flags: list[Flag]
     notes: list[Note] = field(default_factory=list)
+    history: dict[date, Day] = field(default_factory=dict)
+    """Every day up to ``end``, before the period too: the by-cycle-day chart draws the
+    whole line of treatment, not only the cycles that fall inside the period."""
 
     @property
     def period_days(self) -> int:
@@ -162,6 +165,7 @@ def build_data(
         weight=weight,
         flags=flags,
         notes=notes,
+        history={d: v for d, v in all_days.items() if d <= end},
     )
 
 
