@@ -17,7 +17,7 @@ from symptomlog.errors import DiaryDamaged, DiaryTooNew
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 MIGRATIONS = "symptomlog.store:migrations"
 
 

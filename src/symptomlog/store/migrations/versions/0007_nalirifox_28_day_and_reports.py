@@ -11,8 +11,8 @@ every change is written to the settings audit so nothing changes unseen.
 The ``reports`` table remembers each saved report's period, so the next one can
 start where it ended ("since the last report").
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-25
 """
 
@@ -21,12 +21,12 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-MIGRATION_ACTOR = "schema 0006 (NALIRIFOX 28-day cycles)"
+MIGRATION_ACTOR = "schema 0007 (NALIRIFOX 28-day cycles)"
 MAX_CYCLE_DAYS = 84
 
 
