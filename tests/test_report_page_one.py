@@ -136,3 +136,50 @@ def test_a_new_line_ends_the_one_before_in_the_treatment_lines() -> None:
         (1, story.START, story.START + timedelta(days=83), 6, None),
         (2, story.START + timedelta(days=91), story.START + timedelta(days=174), 3, "L2 C3 D21"),
     ]
+
+
+def test_page_one_has_the_medicines_and_what_happened_after_each_red(
+    story_diary: Diary, tmp_path: Path
+) -> None:
+    from symptomlog.domain import Dose, Event, EventKind, Medicine, Outcome, Purpose
+
+    start = END - timedelta(days=27)
+    meds = story_diary.medicines
+    meds.add(Medicine("Creon", "25,000 units", purpose=Purpose.ENZYMES, start=story.START))
+    meds.add(Medicine("Morphine MR", "20 mg", purpose=Purpose.PAIN, start=story.START))
+    oramorph = meds.add(
+        Medicine("Oramorph", "10 mg/5 ml", True, Purpose.PAIN, max_per_24h=6, start=story.START)
+    )
+    # breakthrough doses: 2 a day on the first 14 days of the period, 4 on its last day
+    for offset in range(14):
+        for hour in (10, 18):
+            at = datetime.combine(start + timedelta(days=offset), time(hour))
+            meds.record_dose(Dose(oramorph.id or 0, at))
+    for hour in (8, 12, 16, 20):
+        meds.record_dose(Dose(oramorph.id or 0, datetime.combine(END, time(hour))))
+    story_diary.events.add(
+        Event(
+            datetime.combine(story.FEVER_DAY, time(20, 30)),
+            EventKind.CALL,
+            to_whom="Acute Oncology",
+            outcome=Outcome.SEEN,
+            flag_day=story.FEVER_DAY,
+            flag_rule="temperature",
+        )
+    )
+    story_diary.events.add(Event(datetime.combine(END - timedelta(days=3), time(11)), "scan"))
+    pages = pages_of(story_diary, tmp_path / "r.pdf", story.START, END)
+    first = pages[0]
+    assert "After it: 09 Jun 20:30 Call to Acute Oncology — Seen." in first
+    assert first.count("After it: no call recorded.") == 2  # the 6 vomits and the jaundice
+    assert "Regular now: Creon 25,000 units; Morphine MR 20 mg" in first
+    assert "As needed now: Oramorph 10 mg/5 ml (for pain)" in first
+    # 32 doses over 168 days: mean 0.2 a day; most 4, on the last day
+    assert (
+        "Breakthrough doses (as needed, for pain): mean 0.2 a day, most 4 in a day (18 Oct)"
+        in first
+    )
+    assert "Events: 09 Jun 20:30 Call to Acute Oncology — Seen · 15 Oct 11:00 Scan" in first
+    assert pages[1].startswith("Every red and amber flag in the period")  # still one page
+    short = pages_of(story_diary, tmp_path / "short.pdf", start, END)[0]
+    assert "mean 1.1 a day, most 4 in a day (18 Oct)" in short  # 32 doses over 28 days

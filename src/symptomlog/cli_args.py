@@ -273,6 +273,11 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 28 days ago)")
     p.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument(
+        "--since-last",
+        action="store_true",
+        help="from the day after the last report saved from this diary to today",
+    )
     p.set_defaults(handler=commands.report)
 
 

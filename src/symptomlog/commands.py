@@ -333,10 +333,24 @@ def report(args: argparse.Namespace) -> int:
     from symptomlog.store.outputs import checked_output
 
     start, end = _period(args)
+    if args.since_last and (start or end):
+        raise ValidationError(Problem("--since-last", "--since-last goes without --from and --to"))
     with _open(args, create=False) as diary:
         output = checked_output(args.output, diary.path)  # "" is not ".": check the text typed
+        if args.since_last:
+            since = diary.reports.since_last()
+            if since is None:
+                raise ValidationError(
+                    Problem(
+                        "--since-last",
+                        "No report has been saved from this diary yet: "
+                        "give the period with --from and --to",
+                    )
+                )
+            start, end = since
         pages = build_report(diary, output, start, end, args.paper)
-    _say(f"Wrote {args.output} ({pages} pages).")
+    period = f" for {start:%d %b %Y} – {end:%d %b %Y}" if start and end else ""
+    _say(f"Wrote {args.output} ({pages} pages){period}.")
     return 0
 
 

@@ -27,14 +27,14 @@ def build_report(
     """Write the report for [start, end] to ``output`` (whole or not at all); return its pages."""
     from symptomlog.files import write_atomically
     from symptomlog.report.pdf import render_pdf
-    from symptomlog.report.summary import build_data
+    from symptomlog.report.summary import diary_data
     from symptomlog.store.outputs import checked_output
 
     checked_output(output, diary.path)
     end = end or default_period()[1]
     start = start or (end - timedelta(days=DEFAULT_DAYS - 1))
-    entries = diary.entries.between(None, end)
-    data = build_data(entries, diary.cycles.all(), diary.profile.get(), start, end, generated)
+    data = diary_data(diary, start, end, generated)
     pdf = render_pdf(data, paper)
     write_atomically(output, pdf)
+    diary.reports.saved(start, end)  # the next report can start where this one ended
     return pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")

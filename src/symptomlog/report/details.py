@@ -115,10 +115,39 @@ def flag_lines(data: ReportData) -> list[Flowable]:
     return lines
 
 
+def medicines_and_events(data: ReportData) -> list[Flowable]:
+    """Every medicine on the list in the period and every event, in full."""
+    shown = [
+        m
+        for m in data.medicines
+        if (m.start is None or m.start <= data.end) and (m.stop is None or m.stop >= data.start)
+    ]
+    events = [e for e in data.events if e.when.date() <= data.end]
+    if not shown and not events:
+        return []
+    story: list[Flowable] = [Paragraph("Medicines and events", HEADING)]
+    for m in shown:
+        dates = f"from {m.start:%d %b %Y}" if m.start else ""
+        if m.stop:
+            dates += f" stopped {m.stop:%d %b %Y}"
+        taken = sum(1 for d in data.doses if d.medicine_id == m.id)
+        story.append(
+            Paragraph(
+                f"<b>{printable(m.label)}</b> — {printable(m.kind_words)}"
+                f"{' · ' + dates if dates else ''} · {taken} doses recorded in the period",
+                SMALL,
+            )
+        )
+    for e in events:
+        story.append(Paragraph(f"{e.when:%a %d %b %H:%M} — {printable(e.summary)}", SMALL))
+    return story
+
+
 def details(data: ReportData) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Every red and amber flag in the period", HEADING),
         *flag_lines(data),
+        *medicines_and_events(data),
         Paragraph("Symptoms (ESAS-r 0–10; worst of each day)", HEADING),
         symptom_table(data),
         Paragraph("Weight", HEADING),

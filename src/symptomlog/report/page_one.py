@@ -11,8 +11,6 @@ flag list ran over three pages and buried the three events that mattered).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -20,10 +18,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from symptomlog.report.fonts import BOLD, printable
 from symptomlog.report.heat_strip import heat_strip, key_text
 from symptomlog.report.page_one_data import (
+    after_flag,
     amber_lines,
     bowels_line,
     completeness_line,
+    event_lines,
     jaundice_line,
+    medicine_lines,
     red_events,
     span,
     temperature_line,
@@ -42,8 +43,6 @@ SECTION = ParagraphStyle(
     "section", parent=BODY, fontName=BOLD, fontSize=10, leading=12.5, spaceBefore=5
 )
 EVENT = ParagraphStyle("event", parent=SMALL, leftIndent=8, spaceBefore=1)
-Extra = Callable[[ReportData, object], list[str]]
-"""What happened after a red event (issue 17, once medicines and events are recorded)."""
 
 
 def _d(day: object) -> str:
@@ -102,7 +101,7 @@ def strip(data: ReportData, width: float) -> list[Flowable]:
     ]
 
 
-def reds(data: ReportData, shown: int, after: Extra | None) -> list[Flowable]:
+def reds(data: ReportData, shown: int) -> list[Flowable]:
     events = red_events(data)
     story: list[Flowable] = [
         Paragraph(f"⚠ Red (call now) events: {len(events) or 'none'}", SECTION)
@@ -122,8 +121,7 @@ def reds(data: ReportData, shown: int, after: Extra | None) -> list[Flowable]:
             if words
             else "No note written that day."
         )
-        if after is not None:
-            parts += [printable(t) for t in after(data, flag)]
+        parts.append(f"<b>{printable(after_flag(data, flag))}</b>")
         story.append(Paragraph("<br/>".join(parts), EVENT))
     hidden = len(events) - shown
     if hidden > 0:
@@ -204,33 +202,56 @@ FOOTNOTE = (
 )
 
 
-def page_one(
-    data: ReportData, width: float, height: float, after: Extra | None = None
-) -> list[Flowable]:
+def medicines(data: ReportData, events_shown: int) -> list[Flowable]:
+    """Medicines now with the breakthrough doses per day, and the events of the period."""
+    lines = medicine_lines(data)
+    events = event_lines(data)
+    if lines is None and not events:
+        return []
+    story: list[Flowable] = [Paragraph("Medicines and events", SECTION)]
+    if lines is not None:
+        story += [
+            Paragraph(f"<b>Regular now</b>: {printable(lines.regular)}", SMALL),
+            Paragraph(f"<b>As needed now</b>: {printable(lines.as_needed)}", SMALL),
+            Paragraph(
+                f"<b>Breakthrough doses (as needed, for pain)</b>: {printable(lines.breakthrough)}",
+                SMALL,
+            ),
+        ]
+    if events:
+        shown = [printable(e) for e in events[:events_shown]]
+        hidden = len(events) - len(shown)
+        more = f" · … {hidden} more on page {DETAILS_PAGE}" if hidden > 0 else ""
+        story.append(Paragraph(f"<b>Events</b>: {' · '.join(shown)}{more}", SMALL))
+    return story
+
+
+def page_one(data: ReportData, width: float, height: float) -> list[Flowable]:
     """Page 1, fitted to ``height``: fewer events shown (the rest on page 2) until it fits."""
-    events = len(red_events(data))
-    kinds = len(amber_lines(data))
-    red_cap, amber_cap = events, kinds
+    caps = [len(red_events(data)), len(amber_lines(data)), len(event_lines(data))]
     while True:
-        story = _page(data, width, red_cap, amber_cap, after)
-        if _height(story, width, height) <= height or (red_cap <= 1 and amber_cap <= 0):
+        story = _page(data, width, *caps)
+        if _height(story, width, height) <= height or (caps[0] <= 1 and caps[1] <= 0):
             return story
-        if amber_cap > 2 or (amber_cap > 0 and red_cap <= 2):
-            amber_cap -= 1
+        if caps[2] > 3:
+            caps[2] -= 1
+        elif caps[1] > 2 or (caps[1] > 0 and caps[0] <= 2):
+            caps[1] -= 1
         else:
-            red_cap -= 1
+            caps[0] -= 1
 
 
 def _page(
-    data: ReportData, width: float, red_cap: int, amber_cap: int, after: Extra | None
+    data: ReportData, width: float, red_cap: int, amber_cap: int, event_cap: int
 ) -> list[Flowable]:
     story = header(data) + treatment(data)
     if not data.entries:
         empty = f"<b>No entries were recorded between {_d(data.start)} and {_d(data.end)}.</b>"
         return [*story, Spacer(1, 3 * mm), Paragraph(empty, SECTION)]
     story += strip(data, width)
-    story += reds(data, red_cap, after)
+    story += reds(data, red_cap)
     story += ambers(data, amber_cap)
+    story += medicines(data, event_cap)
     story += body_lines(data)
     story += thresholds(data)
     story += [Spacer(1, 1 * mm), Paragraph(FOOTNOTE, TINY)]

@@ -312,3 +312,46 @@ def thresholds_text(data: ReportData) -> list[tuple[str, bool]]:
             text += f" (changed; default {threshold.default:g})"
         result.append((text, changed))
     return result
+
+
+def after_flag(data: ReportData, flag: Flag) -> str:
+    """What happened after a red flag: the calls and other events recorded for it, or
+    "no call recorded" (issue 17: an alert nobody follows up changes nothing)."""
+    found = [e for e in data.events if e.follows(flag.day, flag.rule)]
+    if not found:
+        return "After it: no call recorded."
+    return "After it: " + "; ".join(f"{e.when:%d %b %H:%M} {e.summary}" for e in found) + "."
+
+
+@dataclass(frozen=True)
+class MedicineLines:
+    regular: str
+    as_needed: str
+    breakthrough: str
+
+
+def medicine_lines(data: ReportData) -> MedicineLines | None:
+    """The medicines on the list on the report's last day, regular and as needed, and the
+    breakthrough (as-needed for pain) doses per day over the period: mean and most."""
+    from symptomlog.domain.doses import breakthrough_per_day, per_day_summary
+
+    now = [m for m in data.medicines if m.taken_on(data.end)]
+    if not now and not data.doses:
+        return None
+    regular = [m.label for m in now if not m.as_needed]
+    needed = [f"{m.label} (for {m.purpose.value})" for m in now if m.as_needed]
+    counts = breakthrough_per_day(data.doses, data.medicines)
+    days = [date.fromordinal(data.start.toordinal() + i) for i in range(data.period_days)]
+    mean, most = per_day_summary(counts, days)
+    if any(m.is_breakthrough for m in data.medicines):
+        busiest = max(counts, key=lambda d: (counts[d], d)) if counts else None
+        when = f" ({busiest.day} {busiest:%b})" if busiest else ""
+        breakthrough = f"mean {mean:.1f} a day, most {most} in a day{when}"
+    else:
+        breakthrough = "no as-needed medicine for pain on the list"
+    return MedicineLines("; ".join(regular) or "none", "; ".join(needed) or "none", breakthrough)
+
+
+def event_lines(data: ReportData) -> list[str]:
+    """The events of the period (a call, an admission, an ERCP…), oldest first."""
+    return [f"{e.when:%d %b %H:%M} {e.summary}" for e in data.events if e.when.date() <= data.end]

@@ -43,7 +43,7 @@ from symptomlog.report.fonts import (
     printable,
     register_fonts,
 )
-from symptomlog.report.page_one import Extra, page_one
+from symptomlog.report.page_one import page_one
 from symptomlog.report.pdf_charts import chart_pages
 from symptomlog.report.styles import BODY, GRID, HEADING, SMALL
 from symptomlog.report.summary import ReportData
@@ -213,16 +213,21 @@ FRAME_PADDING = 12
 """platypus's frame keeps 6 pt inside each edge."""
 
 
-def build_story(data: ReportData, paper: str = "a4", after: Extra | None = None) -> list[Flowable]:
-    """Every flowable of the report, in order (the tests measure the tables' cells)."""
+def build_story(
+    data: ReportData, paper: str = "a4", progress: Callable[[int, int], None] | None = None
+) -> list[Flowable]:
+    """Every flowable of the report, in order (the tests measure the tables' cells).
+
+    ``progress(0, 0)`` is called between charts: a stage without a count, where a
+    worker may cancel."""
     register_fonts()  # before the first Paragraph: a missing font is a clear message, not a crash
     page_size = PAGE_SIZES[paper]
     width = page_size[0] - 2 * MARGIN
     height = page_size[1] - TOP_MARGIN - BOTTOM_MARGIN - FRAME_PADDING
-    story = page_one(data, width - FRAME_PADDING, height, after)
+    story = page_one(data, width - FRAME_PADDING, height)
     if data.entries:
         story += [PageBreak(), *details(data)]
-        story += chart_pages(data, width)
+        story += chart_pages(data, width, (lambda: progress(0, 0)) if progress else None)
         story += _daily_table(data, width)
         story += pdf_beyond.daily_table(data, width)
     return [*story, Spacer(1, 4 * mm), *_notes(data)]
@@ -231,14 +236,13 @@ def build_story(data: ReportData, paper: str = "a4", after: Extra | None = None)
 def render_pdf(
     data: ReportData,
     paper: str = "a4",
-    after: Extra | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """The whole report as PDF bytes (nothing is written until the caller writes them).
 
     ``progress(done, total)`` is called as pages are laid out (a worker shows it; it
     may raise to cancel the build)."""
-    story = build_story(data, paper, after)
+    story = build_story(data, paper, progress)
     page_size = PAGE_SIZES[paper]
     buffer = io.BytesIO()
     name = data.profile.name or "patient"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph
@@ -73,9 +73,14 @@ def report_figures(data: ReportData) -> Iterator[Figure | str]:
     yield from _beyond_charts(data)
 
 
-def chart_pages(data: ReportData, width: float) -> list[Flowable]:
+def chart_pages(
+    data: ReportData, width: float, tick: Callable[[], None] | None = None
+) -> list[Flowable]:
+    """The chart pages; ``tick()`` after each chart (a worker's progress and Cancel)."""
     story: list[Flowable] = [PageBreak(), Paragraph("Trends", HEADING)]
     for figure in report_figures(data):
+        if tick is not None:
+            tick()
         story.append(PageBreak() if isinstance(figure, str) else chart_image(figure, width))
     return story
 

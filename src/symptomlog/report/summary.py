@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from symptomlog.analysis.cycle_day import CycleDay, cycle_day, next_cycle_after
 from symptomlog.analysis.daily import Day, calendar, daily_values
@@ -27,8 +28,11 @@ from symptomlog.analysis.weight import (
     change_over,
     ctcae_grade,
 )
-from symptomlog.domain import ChemoCycle, Entry, Profile, Recorder
+from symptomlog.domain import ChemoCycle, Dose, Entry, Event, Medicine, Profile, Recorder
 from symptomlog.domain.fields import SCALES
+
+if TYPE_CHECKING:
+    from symptomlog.store import Diary
 
 SEVERE = 7
 """ESAS-r severe band (Selby 2010): a score of 7 or more."""
@@ -82,6 +86,12 @@ class ReportData:
     weight: WeightBlock
     flags: list[Flag]
     notes: list[Note] = field(default_factory=list)
+    medicines: list[Medicine] = field(default_factory=list)
+    doses: list[Dose] = field(default_factory=list)
+    """The doses taken in the period."""
+    events: list[Event] = field(default_factory=list)
+    """The events from the first day of the period on (a call after the last day still
+    says what happened after a red flag of the period)."""
     history: dict[date, Day] = field(default_factory=dict)
     """Every day up to ``end``, before the period too: the by-cycle-day chart draws the
     whole line of treatment, not only the cycles that fall inside the period."""
@@ -122,6 +132,10 @@ def build_data(
     start: date,
     end: date,
     generated: datetime | None = None,
+    *,
+    medicines: Sequence[Medicine] = (),
+    doses: Sequence[Dose] = (),
+    events: Sequence[Event] = (),
 ) -> ReportData:
     """The report's content for [start, end]; ``entries`` may (and should) reach further back.
 
@@ -165,7 +179,28 @@ def build_data(
         weight=weight,
         flags=flags,
         notes=notes,
+        medicines=list(medicines),
+        doses=[d for d in doses if start <= d.taken_at.date() <= end],
+        events=[e for e in events if e.when.date() >= start],
         history={d: v for d, v in all_days.items() if d <= end},
+    )
+
+
+def diary_data(
+    diary: Diary, start: date, end: date, generated: datetime | None = None
+) -> ReportData:
+    """The report's content straight from a diary: entries up to ``end`` (earlier ones give
+    the baseline and the flags' look-back), cycles, profile, medicines, doses, events."""
+    return build_data(
+        diary.entries.between(None, end),
+        diary.cycles.all(),
+        diary.profile.get(),
+        start,
+        end,
+        generated,
+        medicines=diary.medicines.all(),
+        doses=diary.medicines.doses(start, end),
+        events=diary.events.between(start, None),
     )
 
 

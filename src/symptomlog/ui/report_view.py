@@ -8,6 +8,7 @@ left in a temporary folder. reportlab and PDFium are imported on first use.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -219,14 +220,17 @@ class ReportView(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved)))
 
 
-def build_pdf(diary: Diary, start: date, end: date, paper: str) -> bytes:
+def build_pdf(
+    diary: Diary,
+    start: date,
+    end: date,
+    paper: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
     from symptomlog.report.pdf import render_pdf
-    from symptomlog.report.summary import build_data
+    from symptomlog.report.summary import diary_data
 
-    data = build_data(
-        diary.entries.between(None, end), diary.cycles.all(), diary.profile.get(), start, end
-    )
-    return render_pdf(data, paper)
+    return render_pdf(diary_data(diary, start, end), paper, progress)
 
 
 def first_page(pdf: bytes) -> tuple[int, bytes]:
