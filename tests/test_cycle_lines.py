@@ -130,3 +130,26 @@ def test_since_the_last_report_starts_the_day_after_it_ended(diary: Diary) -> No
     diary.reports.saved(date(2026, 3, 29), date(2026, 4, 10))
     assert diary.reports.since_last(date(2026, 5, 1)) == (date(2026, 4, 11), date(2026, 5, 1))
     assert diary.reports.since_last(date(2026, 4, 10)) == (date(2026, 4, 10), date(2026, 4, 10))
+
+
+def test_report_since_last_on_the_command_line(tmp_path: Path) -> None:
+    db = tmp_path / "d.sqlite3"
+    today = date.today()
+    first = today - timedelta(days=20)
+    assert run("add", "--when", f"{first}T09:00", "--pain", "3", db=db).returncode == 0
+    refused = run("report", "-o", str(tmp_path / "a.pdf"), "--since-last", db=db)
+    assert (
+        refused.returncode == 2 and "No report has been saved from this diary yet" in refused.stderr
+    )
+    assert not (tmp_path / "a.pdf").exists()
+    until = today - timedelta(days=5)
+    made = run(
+        "report", "-o", str(tmp_path / "b.pdf"), "--from", str(first), "--to", str(until), db=db
+    )
+    assert made.returncode == 0, made.stderr
+    again = run("report", "-o", str(tmp_path / "c.pdf"), "--since-last", db=db)
+    assert again.returncode == 0, again.stderr
+    since = until + timedelta(days=1)
+    assert f"for {since:%d %b %Y} – {today:%d %b %Y}." in again.stdout
+    both = run("report", "-o", str(tmp_path / "d.pdf"), "--since-last", "--from", str(first), db=db)
+    assert both.returncode == 2 and "--since-last goes without --from and --to" in both.stderr

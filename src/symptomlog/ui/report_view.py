@@ -2,15 +2,19 @@
 
 The PDF is built in memory for the preview (reportlab, PDFium to draw page 1), and
 written only where the user chooses with "Save as…": nothing about the patient is
-left in a temporary folder. reportlab and PDFium are imported on first use.
+left in a temporary folder. reportlab and PDFium are imported on first use. Both the
+preview and Save build on a helper thread (Save with progress and Cancel, see
+``report_save``), so the window keeps answering; a newer preview cancels an older
+one. "Since the last report" starts the day after the last report saved.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,6 +36,7 @@ from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.period_hint import PeriodHint
+from symptomlog.ui.report_save import Cancelled, Request, SaveBuild
 from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
@@ -40,7 +45,14 @@ from symptomlog.ui.widgets import (
     to_qdate,
 )
 
-PERIODS = {"Last 28 days": 28, "Last 3 months": 91, "Last 6 months": 182, "Custom": -1}
+SINCE_LAST = "Since the last report"
+PERIODS = {
+    "Last 28 days": 28,
+    "Last 3 months": 91,
+    "Last 6 months": 182,
+    SINCE_LAST: 0,
+    "Custom": -1,
+}
 PREVIEW_DPI = 80
 
 
@@ -54,6 +66,10 @@ class ReportView(QWidget):
         self.saved: Path | None = None
         self._stale = True
         self._request = 0
+        self._built_for: tuple[date, date, str] | None = None
+        self._preview_cancel = threading.Event()
+        self.saving: SaveBuild | None = None
+        self.since_note = ""
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
         self._builder = Builder(self)
         self._builder.sig_done.connect(self._shown)
@@ -98,8 +114,22 @@ class ReportView(QWidget):
         days = PERIODS[self.period.currentText()]
         end = date.today()
         preset = (end - timedelta(days=days - 1), end) if days > 0 else None
+        self.since_note = ""
+        if days == 0:
+            preset = self._since_last(end)
         show_period(self.start, self.end, preset)
         self._changed()
+
+    def _since_last(self, today: date) -> tuple[date, date]:
+        """The day after the last saved report to today; the last 28 days if none was saved."""
+        try:
+            since = self.context.diary.reports.since_last(today)
+        except SymptomlogError:
+            since = None
+        if since is None:
+            self.since_note = "No report has been saved from this diary yet: the last 28 days. "
+            return today - timedelta(days=27), today
+        return since
 
     def _layout(self, scroll: QScrollArea) -> None:
         """Period and paper; Save and Open on a row of their own; the hints; the preview."""
@@ -147,13 +177,6 @@ class ReportView(QWidget):
     def period_dates(self) -> tuple[date, date]:
         return chosen_period(self.start, self.end)
 
-    def build(self) -> bytes:
-        """The PDF for the chosen period, built on this thread (for Save as…)."""
-        start, end = self.period_dates()
-        diary = self.context.diary
-        self.hint.update_for(diary, start, end, len(diary.entries.between(start, end)))
-        return build_pdf(diary, start, end, self.paper.currentData())
-
     def refresh(self) -> None:
         """Build the PDF and draw its first page off the window's thread, then show it.
 
@@ -164,8 +187,12 @@ class ReportView(QWidget):
         diary = self.context.diary
         self.hint.update_for(diary, start, end, len(diary.entries.between(start, end)))
         self._request += 1
+        self._preview_cancel.set()  # an older preview still building stops at its next step
+        self._preview_cancel = threading.Event()
         self.message.setText(f"Making the report for {start:%d %b %Y} – {end:%d %b %Y}…")
-        job = PreviewJob(self._request, diary, start, end, self.paper.currentData())
+        job = PreviewJob(
+            self._request, diary, start, end, self.paper.currentData(), self._preview_cancel
+        )
         if diary.path is None:  # an in-memory diary has one connection: stay on this thread
             job.run_here(self._builder)
         else:
@@ -179,41 +206,71 @@ class ReportView(QWidget):
             return
         assert isinstance(result, Preview)
         self.pdf = result.pdf
+        self._built_for = (result.start, result.end, result.paper)
         self._stale = False
         picture = QPixmap()
         picture.loadFromData(result.png, "PNG")
         self.preview.setPixmap(picture)
         self.message.setText(
-            f"{plural(result.pages, 'page')} for {result.start:%d %b %Y} – "
+            f"{self.since_note}{plural(result.pages, 'page')} for {result.start:%d %b %Y} – "
             f"{result.end:%d %b %Y}. Save it as a PDF to print it or send it to the care team."
         )
 
     def save_as(self) -> None:
-        from symptomlog.files import write_atomically
+        """Ask where, then write the PDF: the preview's if it is of this period and paper,
+        else one built on a helper thread behind a progress box with Cancel."""
         from symptomlog.store.outputs import checked_output
 
-        if self.pdf is None or self._stale:
-            try:
-                self.pdf = self.build()  # asked to save now: build it now
-            except SymptomlogError as error:
-                self.message.setText(f"⚠ The report could not be made: {error}")
-                return
+        if self.saving is not None and not self.saving.finished:
+            self.message.setText("The report is still being made: wait, or press Cancel.")
+            return
         start, end = self.period_dates()
+        paper = self.paper.currentData()
         suggested = Path.home() / f"symptom-summary-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the report", str(suggested), "PDF (*.pdf)"
         )
         if not name:
             return
+        diary = self.context.diary
         try:
-            write_atomically(checked_output(name, self.context.diary.path), self.pdf)
+            output = checked_output(name, diary.path)
         except SymptomlogError as error:
             self.message.setText(f"⚠ Not saved: {error}")
             return
-        self.saved = Path(name)
+        request = Request(diary, start, end, paper, output)
+        if self.pdf is not None and not self._stale and self._built_for == (start, end, paper):
+            self._write(request, self.pdf)
+            return
+        self.save_button.setEnabled(False)
+        self.saving = SaveBuild(self, request, build_pdf, lambda r: self._built(request, r))
+        self.message.setText(f"Making the report for {start:%d %b %Y} – {end:%d %b %Y}…")
+        self.saving.start(on_this_thread=diary.path is None)
+
+    def _built(self, request: Request, result: object) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(result, Cancelled):
+            self.message.setText("Not saved: the report was cancelled. Nothing was written.")
+            return
+        if isinstance(result, SymptomlogError):
+            self.message.setText(f"⚠ The report could not be made: {result}")
+            return
+        assert isinstance(result, bytes)
+        self._write(request, result)
+
+    def _write(self, request: Request, pdf: bytes) -> None:
+        from symptomlog.files import write_atomically
+
+        try:
+            write_atomically(request.output, pdf)
+            request.diary.reports.saved(request.start, request.end)
+        except SymptomlogError as error:
+            self.message.setText(f"⚠ Not saved: {error}")
+            return
+        self.saved = request.output
         self.open_button.setEnabled(True)
-        self.context.sig_status.emit(f"Report saved to {name}.")
-        self.message.setText(f"Saved to {name}.")
+        self.context.sig_status.emit(f"Report saved to {request.output}.")
+        self.message.setText(f"Saved to {request.output}.")
 
     def open_saved(self) -> None:
         if self.saved is not None:
@@ -257,6 +314,7 @@ class Preview:
     png: bytes
     start: date
     end: date
+    paper: str = "a4"
 
 
 class Builder(QObject):
@@ -274,13 +332,18 @@ class PreviewJob:
     start: date
     end: date
     paper: str
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def _step(self, _done: int, _total: int) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("A newer preview replaced this one")
 
     def run_here(self, builder: Builder) -> None:
         result: object
         try:
-            pdf = build_pdf(self.diary, self.start, self.end, self.paper)
+            pdf = build_pdf(self.diary, self.start, self.end, self.paper, self._step)
             pages, png = first_page(pdf)
-            result = Preview(pdf, pages, png, self.start, self.end)
+            result = Preview(pdf, pages, png, self.start, self.end, self.paper)
         except SymptomlogError as error:
             result = error
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
