@@ -160,6 +160,7 @@ GENERIC = {
     "itch_rising": "Itch up by 3 or more within 3 days",
     "weight_from_baseline": "Weight down from baseline",
     "weight_30_days": "Weight down over 30 days",
+    "breakthrough_doses": "{limit:g} or more as-needed doses for pain in 24 h",
 }
 
 
@@ -192,17 +193,19 @@ def amber_lines(data: ReportData) -> list[AmberLine]:
         elif len(flags) == 1:
             text = f"{flags[0].title}, {span(first, first)}"
         else:
-            text = f"{_generic(rule, flags)} on {plural(len({f.day for f in flags}), 'day')}, "
+            text = (
+                f"{_generic(rule, flags, limits)} on {plural(len({f.day for f in flags}), 'day')}, "
+            )
             text += span(first, last)
         lines.append(AmberLine(first, text))
     return sorted(lines, key=lambda a: a.first)
 
 
-def _generic(rule: str, flags: list[Flag]) -> str:
+def _generic(rule: str, flags: list[Flag], limits: dict[str, float]) -> str:
     if rule == "vomiting":
         counts = [int(f.values.get("vomiting_episodes", "0")) for f in flags]
         return GENERIC[rule].format(low=min(counts), high=max(counts))
-    return GENERIC.get(rule, flags[-1].title)
+    return GENERIC.get(rule, flags[-1].title).format(limit=limits.get(rule, 0.0))
 
 
 def _number(value: object) -> float:

@@ -6,7 +6,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Flowable, Image, PageBreak, Paragraph
+from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer
 
 from symptomlog.domain import ChemoCycle
 from symptomlog.domain.fields import GRADED_SIDE_EFFECTS
@@ -77,7 +77,7 @@ def chart_pages(
     data: ReportData, width: float, tick: Callable[[], None] | None = None
 ) -> list[Flowable]:
     """The chart pages; ``tick()`` after each chart (a worker's progress and Cancel)."""
-    story: list[Flowable] = [PageBreak(), Paragraph("Trends", HEADING)]
+    story: list[Flowable] = [Spacer(1, 4), Paragraph("Trends", HEADING)]
     for figure in report_figures(data):
         if tick is not None:
             tick()

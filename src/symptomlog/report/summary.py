@@ -140,7 +140,8 @@ def build_data(
     """The report's content for [start, end]; ``entries`` may (and should) reach further back.
 
     Earlier entries give the previous period for "change", the baseline weight if the
-    profile has none, and the look-back of the flags.
+    profile has none, and the look-back of the flags; earlier doses, the breakthrough
+    rule's 24 hours before the first day.
     """
     all_days = daily_values(entries)
     inside = [e for e in entries if start <= e.recorded_at.date() <= end]
@@ -163,7 +164,12 @@ def build_data(
         cachexia(profile, weights, end),
         baseline_of(profile, weights),
     )
-    flags = at_least(find_flags(entries, cycles, profile, start, end), Level.AMBER)
+    flags = at_least(
+        find_flags(
+            entries, cycles, profile, start, end, medicines=list(medicines), doses=list(doses)
+        ),
+        Level.AMBER,
+    )
     notes = [
         Note(e.recorded_at, e.recorded_by, e.recorder_name, e.notes) for e in inside if e.notes
     ]
@@ -199,7 +205,7 @@ def diary_data(
         end,
         generated,
         medicines=diary.medicines.all(),
-        doses=diary.medicines.doses(start, end),
+        doses=diary.medicines.doses(None, end),
         events=diary.events.between(start, None),
     )
 
