@@ -321,7 +321,7 @@ def test_a_0005_diary_upgrades_and_keeps_its_entries(tmp_path: Path) -> None:
         )
         assert conn.execute("SELECT * FROM entries ORDER BY id").fetchall() == before
         assert conn.execute("SELECT count(*) FROM doses").fetchone() == (1,)
-    assert HEAD_REVISION == "0006"
+    assert HEAD_REVISION == "0007"  # 0007: NALIRIFOX 28-day cycles, the reports log (issue 19)
     assert list((tmp_path / "backups").glob("old-schema0005-*.sqlite3"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -50,20 +51,16 @@ class CycleStore:
         """
         if line is None:
             line = self._line_for(regimen)
+        # checked before the diary is asked anything (a line of 10**21 is bad usage, not a crash)
+        planned = plan_cycles(regimen, start, count, line=line, cycle_days=cycle_days)
         with self._diary.read() as session:
             last_number = session.scalar(
                 select(func.max(CycleRow.number)).where(
                     CycleRow.regimen == regimen, CycleRow.line == line
                 )
             )
-        planned = plan_cycles(
-            regimen,
-            start,
-            count,
-            first_number=(last_number or 0) + 1,
-            line=line,
-            cycle_days=cycle_days,
-        )
+        if last_number:
+            planned = [replace(c, number=c.number + last_number) for c in planned]
         with self._diary.write():  # one transaction: the old line ends as the new one is added
             added = self.add(planned)
             said = self.end_lines_before(line, start)
