@@ -112,6 +112,8 @@ def test_the_heat_strip_prints_each_days_worst_score(story_diary: Diary) -> None
     tiredness = ["7" if i % 14 in (1, 2) else "4" for i in range(28)]
     assert rows["Tiredness"] == tiredness
     assert rows["Cycle"][0] == "L1 C1" and rows["Cycle"][14] == "L1 C2"
+    drug_days = [i for i, mark in enumerate(rows["Drugs given"]) if mark]
+    assert drug_days == [0, 14]  # mFOLFIRINOX: day 1 of each 14-day cycle
     assert "Drowsiness" not in rows  # never recorded: no empty row
     assert len(columns(story.START, END)) == 24  # 24 weeks: one column a week
 

@@ -4,7 +4,8 @@ A clinician sees in one glance which symptom was bad when, against the cycles:
 each cell prints the score (the worst of the day, or of the week) and is shaded
 by its ESAS-r band — none, mild 1–3, moderate 4–6, severe 7–10 (Selby 2010) — in
 greys, so it reads the same printed in black and white. A blank cell was not
-recorded (never 0). The rows above name the month and the cycle ("L1 C3").
+recorded (never 0). The rows above name the month, the cycle ("L1 C3") and mark
+the days drugs were given (●; in a week's column, any drug day that week).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ LABEL_PT = 6.5
 MAX_PT = 7.0
 MIN_PT = 4.0
 PAD = 0.6
+HEAD_ROWS = 4
+"""Month, cycle, drug days, day (or week) above the symptoms."""
+DRUG_MARK = "●"
 
 
 def columns(start: date, end: date) -> list[tuple[date, date]]:
@@ -126,9 +130,14 @@ def heat_strip(data: ReportData, width: float) -> Table | None:
     months, month_spans = _month_row(spans, column, size)
     cycles, cycle_spans = _cycle_row(data, spans, column, size)
     day_row = [str(first.day) for first, _ in spans]
+    drug_dates = {d for c in data.cycles for d in c.drug_dates()}
+    drugs = [
+        DRUG_MARK if any(first <= d <= last for d in drug_dates) else "" for first, last in spans
+    ]
     rows: list[list[str]] = [
         ["", *months],
         ["Cycle", *cycles],
+        ["Drugs given", *drugs],
         ["Week of" if len(spans) and spans[0][0] != spans[0][1] else "Day", *day_row],
     ]
     style = TableStyle(
@@ -144,8 +153,8 @@ def heat_strip(data: ReportData, width: float) -> Table | None:
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
             ("TOPPADDING", (0, 0), (-1, -1), 0.8),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
-            ("GRID", (1, 3), (-1, -1), 0.25, colors.HexColor("#777777")),
-            ("LINEBELOW", (0, 2), (-1, 2), 0.4, colors.black),
+            ("GRID", (1, HEAD_ROWS), (-1, -1), 0.25, colors.HexColor("#777777")),
+            ("LINEBELOW", (0, HEAD_ROWS - 1), (-1, HEAD_ROWS - 1), 0.4, colors.black),
         ]
     )
     for first, stop in month_spans:
@@ -154,7 +163,7 @@ def heat_strip(data: ReportData, width: float) -> Table | None:
     for first, stop in cycle_spans:
         style.add("SPAN", (first + 1, 1), (stop + 1, 1))
         style.add("BOX", (first + 1, 1), (stop + 1, 1), 0.3, colors.grey)
-    for row_index, item in enumerate(items, start=3):
+    for row_index, item in enumerate(items, start=HEAD_ROWS):
         row = [item.label]
         for column_index, (first, last) in enumerate(spans, start=1):
             score = _worst(data, item.name, first, last)
@@ -175,10 +184,11 @@ def heat_strip(data: ReportData, width: float) -> Table | None:
 KEY = (
     "Each cell: the worst ESAS-r score of the {unit} (itch: the diary's own 0–10 item); "
     "shade: white 0, light 1–3 mild, mid-grey 4–6 moderate, dark 7–10 severe (Selby 2010); "
-    "blank: not recorded."
+    "blank: not recorded; ● drugs given that {unit_short}."
 )
 
 
 def key_text(data: ReportData) -> str:
     weekly = (data.end - data.start).days + 1 > DAILY_UP_TO
-    return KEY.format(unit="week (columns start on the day shown)" if weekly else "day")
+    unit = "week (columns start on the day shown)" if weekly else "day"
+    return KEY.format(unit=unit, unit_short="week" if weekly else "day")
