@@ -85,3 +85,24 @@ def test_the_measure_catches_the_old_weight_cell() -> None:
     table = Table([["Baseline"], ["61.2 kg (04 May 2026), first weighed61.2 kg"]], [48 * mm])
     table.setStyle(GRID)
     assert len(too_wide(table)) == 1
+
+
+def test_two_years_still_fit_their_cells(memory_diary: Diary) -> None:
+    """Two years: the heat strip's columns hold several weeks each, never too narrow for "10"."""
+    from datetime import datetime, time
+
+    from symptomlog.domain import Entry
+
+    start = END - timedelta(days=729)
+    memory_diary.entries.add_many(
+        [
+            Entry(datetime.combine(start + timedelta(days=i), time(9)), pain=10, nausea=i % 11)
+            for i in range(730)
+        ]
+    )
+    data = build_data(memory_diary.entries.between(None, END), [], story.PROFILE, start, END)
+    found = list(tables(build_story(data, "a4")))
+    problems = [p for table in found for p in too_wide(table)]
+    assert problems == []
+    strip = found[0]
+    assert strip._cellvalues[3][0] == "From" and len(strip._cellvalues[0]) - 1 <= 40

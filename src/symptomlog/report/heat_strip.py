@@ -10,6 +10,7 @@ the days drugs were given (●; in a week's column, any drug day that week).
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from reportlab.lib import colors
@@ -23,6 +24,8 @@ from symptomlog.report.summary import ReportData
 
 DAILY_UP_TO = 56
 """Up to eight weeks one column per day; beyond, one per week (the worst of the week)."""
+MOST_COLUMNS = 40
+"""Beyond 40 weeks a column holds two weeks or more, so the figures stay readable."""
 BANDS = (
     (7, colors.HexColor("#3A3A3A"), colors.white),  # severe: dark, white bold figures
     (4, colors.HexColor("#A8A8A8"), colors.black),  # moderate
@@ -40,12 +43,20 @@ DRUG_MARK = "●"
 
 def columns(start: date, end: date) -> list[tuple[date, date]]:
     """Each column's first and last day: days, or weeks from ``start`` (the last may be short)."""
+    step = column_days(start, end)
     length = (end - start).days + 1
-    step = 1 if length <= DAILY_UP_TO else 7
     return [
         (start + timedelta(days=i), min(start + timedelta(days=i + step - 1), end))
         for i in range(0, length, step)
     ]
+
+
+def column_days(start: date, end: date) -> int:
+    """1 up to eight weeks; then 7; then whole weeks enough for at most MOST_COLUMNS."""
+    length = (end - start).days + 1
+    if length <= DAILY_UP_TO:
+        return 1
+    return 7 * max(1, math.ceil(length / 7 / MOST_COLUMNS))
 
 
 def band(score: float) -> tuple[colors.Color, colors.Color]:
@@ -124,7 +135,8 @@ def heat_strip(data: ReportData, width: float) -> Table | None:
     if not items:
         return None
     spans = columns(data.start, data.end)
-    label_width = max(stringWidth(s.label, REGULAR, LABEL_PT) for s in items) + 2 * PAD + 3
+    labels = [s.label for s in items] + ["Cycle", "Drugs given", "From"]
+    label_width = max(stringWidth(t, REGULAR, LABEL_PT) for t in labels) + 2 * PAD + 3
     column = (width - label_width) / len(spans)
     size = font_size(column)
     months, month_spans = _month_row(spans, column, size)
@@ -138,7 +150,7 @@ def heat_strip(data: ReportData, width: float) -> Table | None:
         ["", *months],
         ["Cycle", *cycles],
         ["Drugs given", *drugs],
-        ["Week of" if len(spans) and spans[0][0] != spans[0][1] else "Day", *day_row],
+        ["Day" if column_days(data.start, data.end) == 1 else "From", *day_row],
     ]
     style = TableStyle(
         [
@@ -189,6 +201,8 @@ KEY = (
 
 
 def key_text(data: ReportData) -> str:
-    weekly = (data.end - data.start).days + 1 > DAILY_UP_TO
-    unit = "week (columns start on the day shown)" if weekly else "day"
-    return KEY.format(unit=unit, unit_short="week" if weekly else "day")
+    weeks = column_days(data.start, data.end) // 7
+    if not weeks:
+        return KEY.format(unit="day", unit_short="day")
+    unit = "week" if weeks == 1 else f"{weeks} weeks"
+    return KEY.format(unit=f"{unit} (columns start on the day shown)", unit_short=unit)
