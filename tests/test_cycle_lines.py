@@ -8,11 +8,10 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from test_cli import run
-
 from symptomlog.analysis.cycle_day import cycle_day
 from symptomlog.domain import REGIMENS, ChemoCycle
 from symptomlog.store import Diary
+from tests.test_cli import run
 
 FIXTURES = Path(__file__).parent / "data"
 START = date(2026, 3, 2)

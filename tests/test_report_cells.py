@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-import story
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from symptomlog.report.pdf import build_story
 from symptomlog.report.summary import build_data
 from symptomlog.store import Diary
+from tests import story
 
 END = story.START + timedelta(days=story.WEEKS * 7 - 1)
 

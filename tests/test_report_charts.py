@@ -7,7 +7,6 @@ import itertools
 from datetime import timedelta
 
 import pytest
-import story
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -16,6 +15,7 @@ from symptomlog.charts.dates import even_steps
 from symptomlog.report.pdf_charts import CHART_DPI, report_figures
 from symptomlog.report.summary import ReportData, build_data
 from symptomlog.store import Diary
+from tests import story
 
 END = story.START + timedelta(days=story.WEEKS * 7 - 1)
 GAP_PX = 6

@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-import story
 from pypdf import PdfReader
 
 from symptomlog.domain import Entry, Profile
@@ -17,6 +16,7 @@ from symptomlog.report.heat_strip import band, columns, heat_strip
 from symptomlog.report.page_one_data import span, treatment_lines
 from symptomlog.report.summary import build_data
 from symptomlog.store import Diary
+from tests import story
 
 END = story.START + timedelta(days=story.WEEKS * 7 - 1)
 

@@ -1,4 +1,4 @@
-"""Save as PDF builds on a helper thread with progress and Cancel: the window handles input
+"""The Report view saves on a helper thread with progress and Cancel: the window handles input
 while the report is being made; Cancel writes nothing; "Since the last report" as a period."""
 
 from __future__ import annotations
