@@ -18,6 +18,11 @@ from symptomlog.ui.main_window import MainWindow
 TODAY = date.today()
 
 
+def settled(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the last preview asked for, so no build outlives the test."""
+    qtbot.waitUntil(lambda: not view._stale and "Making" not in view.message.text(), timeout=60000)
+
+
 @pytest.fixture
 def report(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
     diary = window.context.diary
@@ -32,7 +37,8 @@ def report(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path:
     window.show_view("report")
     view = window.views["report"]
     qtbot.waitUntil(lambda: "pages for" in view.message.text(), timeout=30000)
-    return view, target
+    yield view, target
+    settled(qtbot, view)
 
 
 class Gate:

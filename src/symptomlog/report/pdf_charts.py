@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHART_DPI = 200
+CHART_LOCK = threading.Lock()
 BOWEL_ITEMS = ("stools_above_usual", "days_since_bowels_opened")
 MEASURED_ITEMS = ("abdominal_girth_cm", "blood_glucose_mmol", "activity_level")
 
@@ -76,12 +78,17 @@ def report_figures(data: ReportData) -> Iterator[Figure | str]:
 def chart_pages(
     data: ReportData, width: float, tick: Callable[[], None] | None = None
 ) -> list[Flowable]:
-    """The chart pages; ``tick()`` after each chart (a worker's progress and Cancel)."""
+    """The chart pages; ``tick()`` after each chart (a worker's progress and Cancel).
+
+    One report draws its charts at a time (CHART_LOCK): a preview and a Save, or an old
+    preview not yet stopped, each on its own thread, must not draw with matplotlib at
+    once (its fonts and caches are shared, and a test run crashed in a draw)."""
     story: list[Flowable] = [Spacer(1, 4), Paragraph("Trends", HEADING)]
-    for figure in report_figures(data):
-        if tick is not None:
-            tick()
-        story.append(PageBreak() if isinstance(figure, str) else chart_image(figure, width))
+    with CHART_LOCK:
+        for figure in report_figures(data):
+            if tick is not None:
+                tick()
+            story.append(PageBreak() if isinstance(figure, str) else chart_image(figure, width))
     return story
 
 
