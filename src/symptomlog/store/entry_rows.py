@@ -1,10 +1,13 @@
-"""Many entry rows at once, through SQLite's driver: a CSV import of years, a JSON restore.
+"""New entry rows through SQLite's driver: one save, a CSV import of years, a JSON restore.
 
-The one place entries are not written through the ORM, because here it pays: inserting
-five years (3,652 entries, ``benchmarks/bench_import.py``'s file) took 52 ms as one
-``executemany`` of tuples, 165 ms as a Core ``insert()`` (a parameter dictionary built and
-converted per row) and 951 ms through the ORM (median of 7, 7 and 3 runs on the 2-core
-build machine, November 2026). A single save goes through the ORM (``EntryStore.add``).
+The one way new entries are written (edits, deletions and restores go through the ORM),
+because here it pays: inserting five years (3,652 entries, ``benchmarks/bench_import.py``'s
+file) took 52 ms as one ``executemany`` of tuples, 165 ms as a Core ``insert()`` (a
+parameter dictionary built and converted per row) and 951 ms through the ORM (median of
+7, 7 and 3 runs on the 2-core build machine, November 2026). One save into a five-year
+diary took 0.5 ms this way against 0.7-0.9 ms through the ORM (median of 301, same
+machine): a bare sqlite3 INSERT + COMMIT takes 0.3 ms, and ``make bench`` holds a save
+to twice that; only this path keeps it.
 
 Values are converted by SQLAlchemy's own bind processors for the ``entries`` columns
 (a datetime to its text form, a yes/no to 1/0), so rows read back exactly as rows the
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
+from symptomlog.domain.entry import Entry
 from symptomlog.domain.entry_batch import EntryBatch
 from symptomlog.store.convert import ENTRY_COLUMNS
 from symptomlog.store.models import EntryRow
@@ -42,6 +46,19 @@ def insert_batch(
     count = len(rows)
     columns |= {"created_at": [stamp] * count, "updated_at": [stamp] * count}
     _insert_columns(connection, columns | {"deleted_at": [None] * count})
+
+
+def insert_one(connection: Connection, entry: Entry, stamp: datetime) -> int:
+    """Insert one new entry (a save from Today or ``symptomlog add``), made now; its id."""
+    columns: dict[str, Sequence[object]] = {name: [getattr(entry, name)] for name in ENTRY_COLUMNS}
+    columns |= {
+        "fingerprint": [entry.fingerprint()],
+        "created_at": [stamp],
+        "updated_at": [stamp],
+        "deleted_at": [None],
+    }
+    _insert_columns(connection, columns)
+    return int(connection.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
 
 
 def insert_records(
