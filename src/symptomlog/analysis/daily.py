@@ -77,17 +77,28 @@ def _source(name: str, value: Value, group: list[Entry]) -> Recorder | None:
 
 
 def _day(day: date, group: list[Entry]) -> Day:
-    values = {name: _combine(name, [getattr(e, name) for e in group]) for name in VALUE_FIELDS}
     if len(group) == 1:  # most days: one entry, one recorder (five years: a quick path)
-        who = group[0].recorded_by
-        sources = {name: who for name, value in values.items() if value is not None}
-        return Day(day, values, frozenset((who,)), 1, sources)
+        return _one_entry_day(day, group[0])
+    values = {name: _combine(name, [getattr(e, name) for e in group]) for name in VALUE_FIELDS}
     sources = {}
     for name, value in values.items():
         source = _source(name, value, group)
         if source is not None:
             sources[name] = source
     return Day(day, values, frozenset(e.recorded_by for e in group), len(group), sources)
+
+
+def _one_entry_day(day: date, entry: Entry) -> Day:
+    """A day of one entry: its own values are the day's (a sign as yes/no, as ``_combine``
+    gives it). Charts read every day of five years when first shown; combining each
+    value of one entry with nothing else was half of that first look (measured)."""
+    values: dict[str, Value] = {}
+    for name in VALUE_FIELDS:
+        value = getattr(entry, name)
+        values[name] = bool(value) if value is not None and name in SIGN_BY_NAME else value
+    who = entry.recorded_by
+    sources = {name: who for name, value in values.items() if value is not None}
+    return Day(day, values, frozenset((who,)), 1, sources)
 
 
 def daily_values(entries: Iterable[Entry]) -> dict[date, Day]:
