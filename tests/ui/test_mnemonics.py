@@ -23,6 +23,7 @@ from symptomlog.ui.first_run import FirstRunDialog
 from symptomlog.ui.history_view import DeletedDialog, EditDialog
 from symptomlog.ui.main_window import VIEWS, MainWindow
 from symptomlog.ui.profile_dialog import ProfileDialog
+from symptomlog.ui.reminders import RemindersDialog
 
 MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -97,6 +98,7 @@ def test_each_dialog_claims_each_letter_once(qtbot, window: MainWindow) -> None:
         EditCycleDialog(cycle, window),
         DeletedDialog(context, "patient", window),
         EditDialog(entry, lambda _e: None, window),
+        RemindersDialog(window.reminder, window),
     ]
     for dialog in dialogs:
         assert check_dialog(dialog) == {}, type(dialog).__name__

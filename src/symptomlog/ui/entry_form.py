@@ -346,6 +346,16 @@ class EntryForm(QWidget):
         self.when_follows_clock = False  # a stored entry keeps its time
         self.recorded_by.setCurrentIndex(self.recorded_by.findData(entry.recorded_by.value))
         self.recorder_name.setText(entry.recorder_name or "")
+        self._show_values(entry)
+        self.notes.setPlainText(entry.notes or "")
+
+    def fill_from(self, entry: Entry) -> None:
+        """Start from another entry's values ("Same as yesterday"): its blanks stay blank,
+        "When" is now, who records stays as chosen, and the notes start empty."""
+        self.clear_values()
+        self._show_values(entry)
+
+    def _show_values(self, entry: Entry) -> None:
         for name, widget in self.scales.items():
             widget.set_value(getattr(entry, name))
         for name, sign in self.signs.items():
@@ -355,7 +365,6 @@ class EntryForm(QWidget):
             edit.setText("" if value is None else f"{value:g}")
         self.items.set_entry(entry)
         self.esas.other_name.setText(entry.other_problem_name or "")
-        self.notes.setPlainText(entry.notes or "")
 
     def inputs(self) -> list[QWidget]:
         """Every input in tab order, for the focus chain and the accessibility test."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,9 +50,10 @@ from symptomlog.ui.own_diary import (
     suggested_new_path,
 )
 from symptomlog.ui.profile_dialog import ProfileDialog
+from symptomlog.ui.reminders import Reminder, RemindersDialog
 from symptomlog.ui.report_view import ReportView
 from symptomlog.ui.style import apply_style
-from symptomlog.ui.today_view import TodayView
+from symptomlog.ui.today_view import TodayView, latest_entry
 from symptomlog.ui.unsaved import confirm_unsaved
 from symptomlog.ui.widgets import run_dialog
 
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.context.sig_status.connect(lambda text: self.statusBar().showMessage(text))
         self.context.sig_opened.connect(self._diary_opened)
         self.context.sig_changed.connect(self._refresh_title)
+        self.reminder = Reminder(self.settings, self._last_entry_time, self)
         self._menus()
         self._restore_settings()
         self._diary_opened()
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.stones.setCheckable(True)
         profile = bar.addMenu("&Profile")
         self._action(profile, "&Profile, care team and thresholds…", self.edit_profile, "Ctrl+P")
+        self._action(profile, "&Reminders…", self.edit_reminders)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
         self._action(help_menu, "&About symptomlog", self.show_about)
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.remember_recorder()
         self.settings.sync()
+        self.reminder.timer.stop()
         self.context.stop()
         self.today.flag_check.stop()
         super().closeEvent(event)
@@ -402,6 +407,13 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self) -> None:
         run_dialog(ProfileDialog(self.context, self))
+
+    def edit_reminders(self) -> None:
+        run_dialog(RemindersDialog(self.reminder, self))
+
+    def _last_entry_time(self) -> datetime | None:
+        last = latest_entry(self.context)
+        return None if last is None else last.recorded_at
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)

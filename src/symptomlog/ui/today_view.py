@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -55,7 +56,14 @@ class TodayView(QWidget):
         self.save_button.clicked.connect(self.save)
         self.clear_button = QPushButton("C&lear form")
         self.clear_button.setAccessibleName("Clear the form")
-        self.clear_button.clicked.connect(self.form.clear_values)
+        self.clear_button.clicked.connect(self.clear_form)
+        self.same_button = QPushButton("Same &as yesterday")
+        self.same_button.setAccessibleName("Same as yesterday: fill the form from the last entry")
+        self.same_button.setToolTip(
+            "Fill the form with the values of the last entry; nothing is saved until you "
+            "check them and press Save."
+        )
+        self.same_button.clicked.connect(self.same_as_yesterday)
         self.saved_icon = self._error_icon()
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedMessage")
@@ -88,6 +96,7 @@ class TodayView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button, 3)
+        buttons.addWidget(self.same_button, 1)
         buttons.addWidget(self.clear_button, 1)
         messages = QVBoxLayout()
         messages.setSpacing(0)
@@ -111,7 +120,8 @@ class TodayView(QWidget):
         layout.addLayout(side)
         self.form.set_tab_order()
         QWidget.setTabOrder(self.form.notes, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.clear_button)
+        QWidget.setTabOrder(self.save_button, self.same_button)
+        QWidget.setTabOrder(self.same_button, self.clear_button)
 
     def _fit_today_list(self) -> None:
         """Two lines of today's entries (it scrolls): at 1024x700 with large text the form
@@ -150,6 +160,44 @@ class TodayView(QWidget):
         self.show_flags(saved.recorded_at.date())
         return saved
 
+    def clear_form(self) -> None:
+        self.form.clear_values()
+        self.show_saved("", ok=True)
+
+    def same_as_yesterday(self) -> Entry | None:
+        """Fill the form from the newest entry, to be checked and saved; nothing is saved here.
+
+        Typed values are never replaced without asking.
+        """
+        try:
+            last = latest_entry(self.context)
+        except SymptomlogError as error:
+            self.show_saved(f"⚠ The last entry could not be read: {error}", ok=False)
+            return None
+        if last is None:
+            self.show_saved("There is no earlier entry to start from yet.", ok=True)
+            return None
+        if self.form.has_values() and not self._replace_typed():
+            return None
+        self.form.fill_from(last)
+        self.show_saved(
+            f"ℹ Filled from {last.recorded_at:%a %d %b %H:%M} — check each value, then Save.",
+            ok=True,
+            state="filled",
+        )
+        self.form.scales["pain"].setFocus(Qt.FocusReason.OtherFocusReason)
+        return last
+
+    def _replace_typed(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Same as yesterday",
+            "Replace what is in the form with the values of the last entry?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _error_icon(self) -> QLabel:
         """The icon beside a failed save: the words and the colour are not the only signal."""
         icon = QLabel()
@@ -160,12 +208,15 @@ class TodayView(QWidget):
         icon.setVisible(False)
         return icon
 
-    def show_saved(self, text: str, ok: bool) -> None:
+    def show_saved(self, text: str, ok: bool, state: str = "") -> None:
         """Saved or not: words first, then an icon and the error colour for a failure,
-        so a failed save never looks like a successful one (colour is never alone)."""
+        so a failed save never looks like a successful one (colour is never alone).
+        ``state="filled"``: the form was filled, not saved."""
+        state = state or ("saved" if ok else "error")
         self.saved_label.setText(text)
-        self.saved_label.setProperty("state", "saved" if ok else "error")
-        self.saved_label.setAccessibleName("Saved" if ok else "Not saved")
+        self.saved_label.setProperty("state", state)
+        names = {"saved": "Saved", "error": "Not saved", "filled": "Filled, not saved yet"}
+        self.saved_label.setAccessibleName(names.get(state, "Saved"))
         self.saved_icon.setVisible(not ok)
         self.saved_label.style().unpolish(self.saved_label)
         self.saved_label.style().polish(self.saved_label)
@@ -208,6 +259,15 @@ class TodayView(QWidget):
             self.today_list.addItem("Nothing saved yet today.")
         if not self.banner.isVisible() and not self._saving:
             self.show_flags(today)
+
+
+def latest_entry(context: DiaryContext) -> Entry | None:
+    """The newest entry of the diary (None for an empty one)."""
+    span = context.diary.entries.date_range()
+    if span is None:
+        return None
+    entries = context.diary.entries.between(span[1], span[1])
+    return entries[-1] if entries else None
 
 
 def items_asked(context: DiaryContext) -> tuple[str, ...]:
