@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
 
 from symptomlog.analysis.flag_words import tell_today
 from symptomlog.analysis.flags import Level
-from symptomlog.domain import Entry
+from symptomlog.domain import Entry, Event, Recorder
 from symptomlog.domain.form_items import form_items
 from symptomlog.domain.words import who_recorded
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.dose_buttons import DoseButtons
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner, details_text
 from symptomlog.ui.flag_check import DayFlags, FlagCheck
+from symptomlog.ui.what_happened import WhatHappenedDialog
+from symptomlog.ui.widgets import run_dialog
 
 TODAY_LIST_LINES = 2
 
@@ -43,12 +46,15 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.context = context
         self._saving = False
+        self.what_dialog: WhatHappenedDialog | None = None
         self.banner = FlagBanner()
         self.flag_check = FlagCheck(self)
         self.flag_check.sig_ready.connect(self._flags_judged)
         self.shown: DayFlags | None = None
         """The flags on show and the day they belong to, once judged."""
+        self.banner.sig_what_happened.connect(self.what_happened)
         self.form = EntryForm()
+        self.doses = DoseButtons(context, self.recorder)
         self.save_button = QPushButton("&Save entry  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setMinimumHeight(48)
@@ -115,6 +121,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addWidget(self.banner)
+        layout.addWidget(self.doses)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         layout.addLayout(side)
@@ -234,6 +241,11 @@ class TodayView(QWidget):
         red = [f for f in result.flags if f.level is Level.RED]
         amber = [f for f in result.flags if f.level is Level.AMBER]
         self.banner.show_flags(red, result.profile)
+        if red:
+            try:
+                self.banner.show_followed(self.context.diary.events.after_flag(result.day))
+            except SymptomlogError:
+                self.banner.show_followed([])
         if amber:
             lines = "\n".join(f"• {f.why}" for f in amber)
             self.amber_label.setText(f"! {tell_today(result.profile)}\n{lines}")
@@ -242,8 +254,35 @@ class TodayView(QWidget):
             self.amber_label.setText("")
             self.amber_label.setToolTip("")
 
+    def what_happened(self) -> Event | None:
+        """Record the call after the red flags shown (an Event linked to their day)."""
+        day = self.banner.day
+        if day is None:
+            return None
+        rules = sorted({f.rule for f in self.banner.flags})
+        dialog = WhatHappenedDialog(
+            day, rules, self.context.diary.profile.get(), self._store_event, self
+        )
+        self.what_dialog = dialog  # tests reach it while it is open
+        run_dialog(dialog)
+        self.what_dialog = None
+        if dialog.saved is not None:
+            self.show_flags(day)
+        return dialog.saved
+
+    def _store_event(self, event: Event) -> Event:
+        saved = self.context.diary.events.add(event, self.context.actor)
+        self.context.changed(f"Recorded: {saved.summary}.")
+        return saved
+
+    def recorder(self) -> tuple[Recorder, str | None]:
+        """Who the form says is recording: a dose taken now is given by them."""
+        by = Recorder(self.form.recorded_by.currentData())
+        return by, self.form.recorder_name.text().strip() or None
+
     def refresh(self) -> None:
         today = datetime.now().date()
+        self.doses.refresh()
         try:
             entries = self.context.diary.entries.between(today, today)
             self.form.set_items_asked(items_asked(self.context))

@@ -1,0 +1,230 @@
+"""Today's "Took a dose" buttons: one press records an as-needed dose, with the time since
+the last one, a warning when the most allowed in 24 hours is reached, and Undo.
+
+Why on Today: a breakthrough dose is taken when the pain comes, not when the diary
+is written, and the team reads how many were needed. One press records it now,
+given by whoever the form says is recording (a carer's dose is marked as one).
+The warning is a fact and what to do if the symptom is not controlled; it never
+blocks the dose and never advises one. The counting is the core's
+(``domain.doses``); this is only the buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from symptomlog.domain import Dose, Medicine, Profile, Recorder
+from symptomlog.domain.doses import DoseLimit, dose_limit, since_words, time_since_last
+from symptomlog.domain.medicine import Purpose
+from symptomlog.errors import SymptomlogError
+from symptomlog.ui.context import DiaryContext
+
+TICK_MS = 30_000
+"""How often "last 3 h 20 min ago" is brought up to date."""
+RECENT_DAYS = 30
+"""Doses read for "time since the last": a longer gap is read only for that medicine."""
+COLUMNS = 2
+WHAT = {
+    Purpose.PAIN: "the pain",
+    Purpose.NAUSEA: "the sickness",
+    Purpose.BREATHLESSNESS: "the breathlessness",
+    Purpose.ANXIETY: "the anxiety",
+}
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def limit_warning(limit: DoseLimit, profile: Profile) -> str:
+    """The words shown when the most allowed in 24 hours is reached: a fact and who to call."""
+    said = f"That is the {ordinal(limit.count)} dose of {limit.medicine.label} in 24 hours"
+    if limit.passed:
+        said += f" — more than the {limit.maximum} your team set."
+    else:
+        said += " — the most your team set."
+    what = WHAT.get(limit.medicine.purpose, "it")
+    contact = profile.daytime_contact or profile.line_24h
+    number = f" ({contact.phone})" if contact is not None else ""
+    return f"{said} If {what} is not controlled, call your care team{number}."
+
+
+def button_text(medicine: Medicine, elapsed: timedelta | None) -> str:
+    """ "Oral morphine 10 mg — last 3 h 20 min ago"."""
+    last = since_words(elapsed)
+    return f"{medicine.label} — {last if elapsed is None else 'last ' + last}"
+
+
+class DoseButtons(QWidget):
+    """A button per current as-needed medicine, the last dose's message, and Undo."""
+
+    def __init__(
+        self,
+        context: DiaryContext,
+        recorder: Callable[[], tuple[Recorder, str | None]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.recorder = recorder
+        self.clock: Callable[[], datetime] = datetime.now
+        """Where "now" comes from (tests move it)."""
+        self.medicines: list[Medicine] = []
+        self.buttons: dict[int, QPushButton] = {}
+        self.recorded: list[Dose] = []
+        """Doses recorded here, newest last: what Undo takes back."""
+        self.caption = QLabel("Took a dose now (as needed):")
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setObjectName("doseMessage")
+        self.undo_button = QPushButton("Undo this dose")
+        self.undo_button.setAccessibleName("Undo the dose just recorded")
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setVisible(False)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(self.grid, 1)
+        layout.addLayout(top)
+        layout.addLayout(row)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.update_times)
+        self.timer.start()
+        self.setVisible(False)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the buttons from the current as-needed medicines (after any change)."""
+        try:
+            today = self.clock().date()
+            medicines = [m for m in self.context.diary.medicines.current(today) if m.as_needed]
+        except SymptomlogError as error:
+            self.message.setText(f"⚠ The medicines could not be read: {error}")
+            return
+        if [(m.id, m.label) for m in medicines] != [(m.id, m.label) for m in self.medicines]:
+            self._build(medicines)
+        self.update_times()
+
+    def _build(self, medicines: list[Medicine]) -> None:
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        self.medicines = medicines
+        for index, medicine in enumerate(medicines):
+            assert medicine.id is not None
+            button = QPushButton()
+            button.setMinimumHeight(36)
+            button.clicked.connect(self._taker(medicine))
+            self.buttons[medicine.id] = button
+            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+        self.setVisible(bool(medicines))
+
+    def _taker(self, medicine: Medicine) -> Callable[[], None]:
+        def take() -> None:
+            self.take(medicine)
+
+        return take
+
+    def _doses(self, medicine: Medicine, now: datetime) -> list[Dose]:
+        recent = self.context.diary.medicines.doses(
+            (now - timedelta(days=RECENT_DAYS)).date(), None, medicine_id=medicine.id
+        )
+        return recent or self.context.diary.medicines.doses(medicine_id=medicine.id)
+
+    def update_times(self) -> None:
+        """Each button's "last … ago", from the stored doses."""
+        now = self.clock()
+        for medicine in self.medicines:
+            assert medicine.id is not None
+            try:
+                elapsed = time_since_last(self._doses(medicine, now), now, medicine.id)
+            except SymptomlogError:
+                elapsed = None
+            text = button_text(medicine, elapsed)
+            button = self.buttons[medicine.id]
+            button.setText(text)
+            button.setAccessibleName(f"Took a dose of {text}")
+            button.setToolTip(
+                f"Record a dose of {medicine.label} taken now ({medicine.kind_words})"
+            )
+
+    # -- recording ------------------------------------------------------------------------
+
+    def take(self, medicine: Medicine) -> Dose | None:
+        """Record a dose taken now; say so, warn at the 24-hour maximum, offer Undo."""
+        assert medicine.id is not None
+        by, name = self.recorder()
+        now = self.clock().replace(second=0, microsecond=0)
+        self.context.actor = " ".join(filter(None, (by.value, name)))
+        try:
+            dose = self.context.diary.medicines.record_dose(
+                Dose(medicine.id, now, None, by, name if by is not Recorder.PATIENT else None),
+                self.context.actor,
+            )
+            limit = dose_limit(medicine, self._doses(medicine, now), now)
+            profile = self.context.diary.profile.get()
+        except SymptomlogError as error:
+            self._say(f"⚠ The dose was not recorded: {error}", warning=True)
+            return None
+        self.recorded.append(dose)
+        given = "" if by is Recorder.PATIENT else f", given by {by.label.lower()}"
+        given += f" ({name})" if name and by is not Recorder.PATIENT else ""
+        text = f"✓ {medicine.label}: dose recorded at {now:%H:%M}{given}."
+        reached = limit is not None and limit.reached
+        if limit is not None and reached:
+            text += "\n⚠ " + limit_warning(limit, profile)
+        self._say(text, warning=reached)
+        self.undo_button.setVisible(True)
+        self.context.changed(f"Dose of {medicine.label} recorded at {now:%H:%M}.")
+        return dose
+
+    def undo(self) -> None:
+        """Take back the last dose recorded here (a mistaken tap); the audit keeps it."""
+        if not self.recorded:
+            return
+        dose = self.recorded.pop()
+        label = next((m.label for m in self.medicines if m.id == dose.medicine_id), "The")
+        try:
+            assert dose.id is not None
+            self.context.diary.medicines.delete_dose(dose.id, self.context.actor)
+        except SymptomlogError as error:
+            self.recorded.append(dose)
+            self._say(f"⚠ The dose could not be removed: {error}", warning=True)
+            return
+        self._say(f"The dose of {label} at {dose.taken_at:%H:%M} was removed.", warning=False)
+        self.undo_button.setVisible(bool(self.recorded))
+        self.context.changed(f"Dose of {label} at {dose.taken_at:%H:%M} removed.")
+
+    def _say(self, text: str, warning: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("state", "warning" if warning else "")
+        self.message.setAccessibleName("Dose warning" if warning else "Dose recorded")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
