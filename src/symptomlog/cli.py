@@ -21,7 +21,7 @@ from symptomlog.opening import diary_path
 if TYPE_CHECKING:
     pass
 
-VIEWS = ("today", "history", "charts", "cycles", "report")
+VIEWS = ("today", "history", "charts", "cycles", "report", "medicines")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -34,7 +35,7 @@ TICK_MS = 30_000
 """How often "last 3 h 20 min ago" is brought up to date."""
 RECENT_DAYS = 30
 """Doses read for "time since the last": a longer gap is read only for that medicine."""
-COLUMNS = 2
+MAX_COLUMNS = 3
 WHAT = {
     Purpose.PAIN: "the pain",
     Purpose.NAUSEA: "the sickness",
@@ -87,7 +88,10 @@ class DoseButtons(QWidget):
         self.buttons: dict[int, QPushButton] = {}
         self.recorded: list[Dose] = []
         """Doses recorded here, newest last: what Undo takes back."""
-        self.caption = QLabel("Took a dose now (as needed):")
+        self.caption = QLabel("Took a dose now:")
+        self.caption.setToolTip("Press when a dose of an as-needed medicine was just taken")
+        self.columns = 1
+        """Buttons per row: as many as fit the width (large text, long names: fewer)."""
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(6)
@@ -96,6 +100,7 @@ class DoseButtons(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("doseMessage")
+        self.message.setVisible(False)
         self.undo_button = QPushButton("Undo this dose")
         self.undo_button.setAccessibleName("Undo the dose just recorded")
         self.undo_button.clicked.connect(self.undo)
@@ -137,14 +142,36 @@ class DoseButtons(QWidget):
             button.deleteLater()
         self.buttons = {}
         self.medicines = medicines
-        for index, medicine in enumerate(medicines):
+        for medicine in medicines:
             assert medicine.id is not None
             button = QPushButton()
             button.setMinimumHeight(36)
             button.clicked.connect(self._taker(medicine))
             self.buttons[medicine.id] = button
-            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+        self._place()
         self.setVisible(bool(medicines))
+
+    def _place(self) -> None:
+        """The buttons in rows of ``columns``."""
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, index // self.columns, index % self.columns)
+
+    def _fit_columns(self) -> None:
+        """As many buttons to a row as fit beside the caption, so the window never has to
+        grow wider than the screen and rows are not spent when there is room."""
+        if not self.buttons:
+            return
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        room = self.width() - self.caption.sizeHint().width() - 12
+        columns = max(1, min(MAX_COLUMNS, len(self.buttons), room // max(1, widest + 6)))
+        if columns != self.columns:
+            self.columns = columns
+            self._place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _taker(self, medicine: Medicine) -> Callable[[], None]:
         def take() -> None:
@@ -174,6 +201,7 @@ class DoseButtons(QWidget):
             button.setToolTip(
                 f"Record a dose of {medicine.label} taken now ({medicine.kind_words})"
             )
+        self._fit_columns()
 
     # -- recording ------------------------------------------------------------------------
 
@@ -224,6 +252,7 @@ class DoseButtons(QWidget):
 
     def _say(self, text: str, warning: bool) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.message.setProperty("state", "warning" if warning else "")
         self.message.setAccessibleName("Dose warning" if warning else "Dose recorded")
         self.message.style().unpolish(self.message)

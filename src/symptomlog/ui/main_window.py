@@ -43,6 +43,7 @@ from symptomlog.ui.cycles_view import CyclesView
 from symptomlog.ui.demo_strip import DemoStrip, is_demo
 from symptomlog.ui.esas_section import ACKNOWLEDGEMENT as ESAS_CREDIT
 from symptomlog.ui.history_view import HistoryView
+from symptomlog.ui.medicines_view import MedicinesView
 from symptomlog.ui.own_diary import (
     made_default,
     offer_first_run,
@@ -60,12 +61,13 @@ from symptomlog.ui.widgets import run_dialog
 if TYPE_CHECKING:
     from symptomlog.exchange.transfer import ImportSummary
 
-VIEWS = ("today", "history", "charts", "cycles", "report")
+VIEWS = ("today", "history", "charts", "cycles", "report", "medicines")
+TITLES = ("Today", "History", "Charts", "Cycles", "Report", "Medicines")
 MAX_RECENT = 6
 
 SHORTCUTS = (
     ("Ctrl+S", "Save the entry (Today)"),
-    ("Ctrl+1 … Ctrl+5", "Today, History, Charts, Cycles, Report"),
+    ("Ctrl+1 … Ctrl+6", "Today, History, Charts, Cycles, Report, Medicines"),
     ("Tab / Shift+Tab", "Next / previous field"),
     ("← → or 0–9", "Change a 0–10 score (type 1 then 0 for ten)"),
     ("Y / N", "Answer a yes/no sign"),
@@ -93,7 +95,8 @@ def settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """Today, History, Charts, Cycles and Report, with File, View, Profile and Help menus."""
+    """Today, History, Charts, Cycles, Report and Medicines, with File, View, Profile and
+    Help menus."""
 
     def __init__(self, diary: Diary) -> None:
         super().__init__()
@@ -109,9 +112,10 @@ class MainWindow(QMainWindow):
             "charts": ChartsView(self.context),
             "cycles": self.cycles,
             "report": ReportView(self.context),
+            "medicines": MedicinesView(self.context),
         }
         for title, view in zip(
-            ("&Today", "H&istory", "&Charts", "C&ycles", "&Report"),
+            ("&Today", "H&istory", "&Charts", "C&ycles", "&Report", "&Medicines"),
             self.views.values(),
             strict=True,
         ):
@@ -169,9 +173,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = bar.addMenu("&View")
-        for number, (name, title) in enumerate(
-            zip(VIEWS, ("Today", "History", "Charts", "Cycles", "Report"), strict=True), start=1
-        ):
+        for number, (name, title) in enumerate(zip(VIEWS, TITLES, strict=True), start=1):
             self._action(view, title, self._view_opener(name), f"Ctrl+{number}")
         view.addSeparator()
         self.large_text = self._action(view, "&Large text", self.toggle_large_text, "Ctrl+Shift+L")
