@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import (
@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from symptomlog.domain import ChemoCycle, Entry, Profile
+from symptomlog.domain import ChemoCycle, Entry, Medicine, Profile
 from symptomlog.ui.cycles_view import AddCyclesDialog, EditCycleDialog
 from symptomlog.ui.first_run import FirstRunDialog
 from symptomlog.ui.history_view import DeletedDialog, EditDialog
 from symptomlog.ui.main_window import VIEWS, MainWindow
+from symptomlog.ui.medicine_dialog import MedicineDialog
+from symptomlog.ui.medicines_view import StopDialog
 from symptomlog.ui.profile_dialog import ProfileDialog
 from symptomlog.ui.reminders import RemindersDialog
+from symptomlog.ui.what_happened import WhatHappenedDialog
 
 MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -99,6 +102,9 @@ def test_each_dialog_claims_each_letter_once(qtbot, window: MainWindow) -> None:
         DeletedDialog(context, "patient", window),
         EditDialog(entry, lambda _e: None, window),
         RemindersDialog(window.reminder, window),
+        MedicineDialog(lambda m: m, Medicine("Ondansetron", "8 mg", True, "nausea", 2), window),
+        StopDialog(Medicine("Ondansetron"), window),
+        WhatHappenedDialog(date(2026, 3, 1), ["fever"], Profile(), lambda e: e, window),
     ]
     for dialog in dialogs:
         assert check_dialog(dialog) == {}, type(dialog).__name__
@@ -106,3 +112,17 @@ def test_each_dialog_claims_each_letter_once(qtbot, window: MainWindow) -> None:
 
 def test_the_profile_dialog_claims_each_letter_once(window: MainWindow) -> None:
     assert check_dialog(ProfileDialog(window.context, window)) == {}
+
+
+def test_today_with_the_red_banner_and_dose_buttons_claims_each_letter_once(
+    window: MainWindow,
+) -> None:
+    diary = window.context.diary
+    diary.medicines.add(Medicine("Oral morphine", "10 mg", True, "pain", 6))
+    diary.cycles.add([ChemoCycle("mfolfirinox", 1, date.today() - timedelta(days=5))])
+    window.today.form.measures["temperature_c"].setText("38.4")
+    window.today.save()
+    window.demo_strip.setVisible(True)
+    window.show_view("today")
+    assert window.today.banner.isVisible() and window.today.doses.isVisible()
+    assert doubles(window) == {}

@@ -122,7 +122,7 @@ class EntryForm(QWidget):
         self.items.edited.connect(self.edited)
         self.errors.update(self.items.errors)
         outer.addWidget(self.items)
-        notes_label = QLabel("&Notes (in your own words)")
+        notes_label = QLabel("Notes (in yo&ur own words)")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setAccessibleName("Notes")

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
             "medicines": MedicinesView(self.context),
         }
         for title, view in zip(
-            ("&Today", "H&istory", "&Charts", "C&ycles", "&Report", "&Medicines"),
+            ("&Today", "H&istory", "&Charts", "C&ycles", "&Report", "Medici&nes"),
             self.views.values(),
             strict=True,
         ):

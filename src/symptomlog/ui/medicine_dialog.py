@@ -54,7 +54,7 @@ class MedicineDialog(QDialog):
         self.strength = QLineEdit()
         self.strength.setPlaceholderText("e.g. 10 mg/5 ml (optional)")
         self.regular = QRadioButton("&Regular (at set times)")
-        self.as_needed = QRadioButton("As &needed (when a symptom comes)")
+        self.as_needed = QRadioButton("&As needed (when a symptom comes)")
         kinds = QButtonGroup(self)
         kinds.addButton(self.regular)
         kinds.addButton(self.as_needed)
