@@ -184,7 +184,7 @@ class MedicinesView(QWidget):
     def _selection_changed(self) -> None:
         chosen = self.selected()
         self.edit_button.setEnabled(chosen is not None)
-        self.stop_button.setEnabled(chosen is not None and chosen.taken_on(self.clock().date()))
+        self.stop_button.setEnabled(chosen is not None and chosen.stop is None)
 
     def selected(self) -> Medicine | None:
         rows = self.table.selectionModel().selectedRows()
