@@ -24,6 +24,7 @@ from symptomlog.analysis.daily import Day, calendar
 from symptomlog.analysis.trends import item_values
 from symptomlog.charts.builders import _cycle_bands, _date_axis, _plot_series, _prepare
 from symptomlog.charts.fit import LINE_EM, fit, inches
+from symptomlog.charts.medicines import MedicineMarks, draw_doses, mark_events
 from symptomlog.charts.style import series_style
 from symptomlog.domain import ChemoCycle
 from symptomlog.domain.fields import label_of
@@ -32,6 +33,8 @@ TITLE_PT = 10.0
 PANEL_PT = 9.0
 TICK_PT = 8.0
 CARER_SHORT = "hollow marker: a carer's value"
+DOSES = "as-needed doses"
+"""The row of the doses panel among the symptoms' rows."""
 NO_CYCLES = "No chemotherapy cycles in this period: add them in Cycles to see this chart."
 
 
@@ -81,20 +84,34 @@ def symptom_chart(
     figure: Figure | None = None,
     *,
     scale: float = 1.0,
+    marks: MedicineMarks | None = None,
 ) -> Figure:
-    """0–10 scores (worst of each day), one panel per symptom, against the cycle bands."""
-    figure = _prepare(figure, panel_size(len(names)))
-    panels = _panels(figure, len(names))
+    """0–10 scores (worst of each day), one panel per symptom, against the cycle bands.
+
+    With ``marks``: the as-needed doses per day in a panel under pain, and the events
+    as labelled lines across every panel (``charts.medicines``)."""
+    rows: list[str] = list(names)
+    if marks is not None and marks.has_doses(start, end):
+        rows.insert(rows.index("pain") + 1 if "pain" in rows else len(rows), DOSES)
+    figure = _prepare(figure, panel_size(len(rows)))
+    panels = _panels(figure, len(rows))
     period = calendar(start, end)
-    for index, (axes, name) in enumerate(zip(panels, names, strict=False)):
+    series = 0
+    for index, (axes, name) in enumerate(zip(panels, rows, strict=False)):
         _cycle_bands(axes, cycles, start, end, labels=index == 0)
-        _plot_series(axes, days, name, period, index, label_of(name))
+        if name == DOSES and marks is not None:
+            draw_doses(axes, marks, start, end)
+            continue
+        _plot_series(axes, days, name, period, series, label_of(name))
         _panel_title(axes, name)
+        series += 1
     _date_axis(panels[-1], start, end)
     for axes in panels[:-1]:
         axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     _same_x(panels)
     panels[0].set_title(CARER_SHORT, loc="right", fontsize=TICK_PT)
+    if marks is not None:
+        mark_events(figure, marks.events, start, end)
     extra = _heading(figure, f"Symptoms 0–10, worst of the day: {start:%d %b %Y} – {end:%d %b %Y}")
     fit(figure, scale, top_extra=extra * scale)
     return figure

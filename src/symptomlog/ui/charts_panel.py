@@ -7,6 +7,7 @@ not load matplotlib. The figure is the very one the PDF uses, drawn on a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from matplotlib.backend_bases import MouseEvent
@@ -43,9 +44,11 @@ from symptomlog.charts import (
     temperature_chart,
     weight_chart,
 )
+from symptomlog.charts.medicines import MedicineMarks, mark_events, medicine_marks
 from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, GRADED_SIDE_EFFECTS, label_of
 from symptomlog.domain.thresholds import effective
+from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.lazy import RefreshWhenSeen
@@ -95,6 +98,7 @@ class ChartsPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.days: dict[date, Day] = {}
+        self.marks = MedicineMarks()
         self.figure = Figure(figsize=(10, 4.5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setAccessibleName("Chart")
@@ -177,6 +181,7 @@ class ChartsPanel(QWidget):
             self.days = daily_values(self.context.diary.entries.between())
             self.cycles = self.context.diary.cycles.all()
             self.profile = self.context.diary.profile.get()
+            self.marks = read_marks(self.context, self.profile.thresholds)
         except SymptomlogError as error:
             self.hover.setText(f"⚠ Could not read the diary: {error}")
             return
@@ -227,7 +232,8 @@ class ChartsPanel(QWidget):
         names = self.chosen_symptoms() or list(DEFAULT_SYMPTOMS[:1])
         for box in self.symptoms.values():
             box.setEnabled(kind in ("symptoms", "cycle_day"))
-        self._fit_canvas(len(names) if kind in ("symptoms", "cycle_day") else 1)
+        doses_row = kind == "symptoms" and self.marks.has_doses(start, end)
+        self._fit_canvas(len(names) + doses_row if kind in ("symptoms", "cycle_day") else 1)
         in_period = sum(1 for day in self.days if start <= day <= end)
         self.hint.update_for(self.context.diary, start, end, in_period)
         self._draw(kind, names, start, end, self.text_scale())
@@ -237,7 +243,9 @@ class ChartsPanel(QWidget):
         """The chosen chart on the canvas's figure, its text at the app's size."""
         figure, days, cycles = self.figure, self.days, self.cycles
         if kind == "symptoms":
-            symptom_chart(days, cycles, start, end, names, figure=figure, scale=scale)
+            symptom_chart(
+                days, cycles, start, end, names, figure=figure, scale=scale, marks=self.marks
+            )
         elif kind == "cycle_day":
             inside = [c for c in cycles if start <= c.start <= end] or cycles
             latest_line = [c for c in inside if c.line == inside[-1].line] if inside else []
@@ -257,6 +265,7 @@ class ChartsPanel(QWidget):
             else:
                 limits = effective(self.profile.thresholds)
                 temperature_chart(days, cycles, start, end, figure=figure, limits=limits)
+            mark_events(figure, self.marks.events, start, end)
             fit(figure, scale)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -277,6 +286,10 @@ class ChartsPanel(QWidget):
         kind = self.chart.currentData()
         names = self.chosen_symptoms() if kind == "symptoms" else HOVER_ITEMS[kind]
         parts = [_shown(name, record.get(name), record.source(name)) for name in names]
+        pain_doses = self.marks.pain_doses.get(nearest, 0)
+        if kind == "symptoms" and pain_doses:
+            parts.append(f"{plural(pain_doses, 'as-needed dose')} for pain")
+        parts += [e.summary for e in self.marks.events_between(nearest, nearest)]
         self.hover.setText(f"{nearest:%a %d %b %Y}: {'; '.join(parts)}")
         self.hover.setAccessibleName(self.hover.text())
 
@@ -292,6 +305,15 @@ class ChartsPanel(QWidget):
             self.hover.setText(f"⚠ Not saved: {error}")
             return
         self.context.sig_status.emit(f"Chart saved to {name}.")
+
+
+def read_marks(context: DiaryContext, thresholds: Mapping[str, float]) -> MedicineMarks:
+    """The as-needed doses per day and the events the charts mark, read once per reload."""
+    diary = context.diary
+    limit = effective(thresholds).get("breakthrough_doses")
+    return medicine_marks(
+        diary.medicines.all(), diary.medicines.doses(), diary.events.between(), limit
+    )
 
 
 def _shown(name: str, value: object, source: Recorder | None = None) -> str:

@@ -88,7 +88,7 @@ class DoseButtons(QWidget):
         self.buttons: dict[int, QPushButton] = {}
         self.recorded: list[Dose] = []
         """Doses recorded here, newest last: what Undo takes back."""
-        self.caption = QLabel("Took a dose now:")
+        self.caption = QLabel("Took a\ndose now:")
         self.caption.setToolTip("Press when a dose of an as-needed medicine was just taken")
         self.columns = 1
         """Buttons per row: as many as fit the width (large text, long names: fewer)."""
