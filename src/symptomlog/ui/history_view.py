@@ -36,6 +36,7 @@ from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError, ValidationError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.entry_form import EntryForm
+from symptomlog.ui.history_events import HistoryEvents
 from symptomlog.ui.history_model import EntryTableModel
 from symptomlog.ui.lazy import RefreshWhenSeen
 from symptomlog.ui.period_hint import PeriodHint
@@ -128,6 +129,8 @@ class HistoryView(QWidget):
         layout.addLayout(self.filter_row)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
+        self.events = HistoryEvents()
+        layout.addWidget(self.events)
         layout.addWidget(self.message)
         layout.addLayout(self.button_row)
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -211,12 +214,14 @@ class HistoryView(QWidget):
         try:
             entries = diary.entries.between(start, end, recorded_by=recorder)
             flags = diary_flags(diary, start, end)
+            events = diary.events.between(start, end)
         except SymptomlogError as error:
             self.message.setText(f"⚠ Could not read the diary: {error}")
             return
         current = self.selected()
         row = self.table.currentIndex().row()
         self.model.set_entries(entries, at_least(flags, Level.AMBER))
+        self.events.set_events(events, start, end)
         self.count_label.setText(plural(len(entries), "entry", "entries"))
         self.hint.update_for(diary, start, end, len(entries))
         if entries:
