@@ -59,8 +59,14 @@ def test_the_list_shows_how_what_for_and_the_most_in_24_hours(window: MainWindow
     assert [r[0] for r in rows] == ["Creon 25,000 units", "Oral morphine 10 mg"]  # stopped hidden
     assert rows[1][1:5] == ["As needed", "Pain", "6", "1"]  # one dose in the last 24 hours
     assert rows[0][1:5] == ["Regular", "Digestion (enzymes)", "", ""]
+    assert old.id is not None
+    diary.medicines.record_dose(Dose(old.id, now - timedelta(days=3), "1 tablet"))
+    window.context.changed()
     doses = _cells(view, "doses")
-    assert [d[1] for d in doses] == ["Oral morphine 10 mg"] * 2
+    assert [d[1] for d in doses] == ["Oral morphine 10 mg"] * 2  # as-needed only at first
+    view.as_needed_only.setChecked(False)
+    assert [d[1] for d in _cells(view, "doses")][-1] == "Dexamethasone 4 mg"
+    view.as_needed_only.setChecked(True)
     assert doses[0][3] == "Patient" and doses[1][3].startswith("Carer") and "David" in doses[1][3]
     view.show_stopped.setChecked(True)
     assert "stopped" in _cells(view)[-1][5] and _cells(view)[-1][0] == "Dexamethasone 4 mg"

@@ -130,6 +130,9 @@ class MedicinesView(QWidget):
         self.stop_button = QPushButton("&Stop taking…")
         self.stop_button.clicked.connect(self.stop_selected)
         self.doses = _table(DOSE_COLUMNS, f"Doses of the last {RECENT_DAYS} days, newest first")
+        self.as_needed_only = QCheckBox("As-needed doses on&ly")
+        self.as_needed_only.setChecked(True)  # the regular ones, twice a day, would bury them
+        self.as_needed_only.toggled.connect(self.refresh)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,7 +152,11 @@ class MedicinesView(QWidget):
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(doses_label)
+        doses_row = QHBoxLayout()
+        doses_row.addWidget(doses_label)
+        doses_row.addStretch(1)
+        doses_row.addWidget(self.as_needed_only)
+        layout.addLayout(doses_row)
         layout.addWidget(self.doses, 2)
         self.when_seen = RefreshWhenSeen(self, self.refresh)
         context.sig_opened.connect(self.when_seen.changed)
@@ -174,7 +181,8 @@ class MedicinesView(QWidget):
         if not self.medicines:
             self.message.setText("No medicines yet: add one with “Add a medicine…”.")
         labels = {m.id: m.label for m in every}
-        shown = list(reversed(recent))
+        wanted = {m.id for m in every if m.as_needed or not self.as_needed_only.isChecked()}
+        shown = [d for d in reversed(recent) if d.medicine_id in wanted]
         self.doses.setRowCount(len(shown))
         for row, dose in enumerate(shown):
             for column, text in enumerate(dose_row(dose, labels.get(dose.medicine_id, "?"))):
