@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from gui_support import wait_for_flags
 from PySide6.QtCore import Qt, QTimer
 
 from symptomlog.domain import ChemoCycle, Contact, Dose, Medicine, Profile, Recorder
@@ -157,6 +158,7 @@ def test_what_happened_stores_the_call_linked_to_the_flag(qtbot, window: MainWin
     diary.cycles.add([ChemoCycle("mfolfirinox", 1, date.today() - timedelta(days=5))])
     window.today.form.measures["temperature_c"].setText("38.4")
     assert window.today.save() is not None
+    wait_for_flags(qtbot, window)
     banner = window.today.banner
     assert banner.isVisible() and banner.what_happened.isVisible()
     seen: list[str] = []
@@ -182,7 +184,9 @@ def test_what_happened_stores_the_call_linked_to_the_flag(qtbot, window: MainWin
     assert call.advice == "Come to the assessment unit now"
     assert call.flag_day == date.today()
     assert diary.events.after_flag(date.today()) == events
+    wait_for_flags(qtbot, window)  # the banner is judged again and shows the call
     assert "Admitted" in banner.followed.text() and banner.followed.isVisible()
+    assert banner.what_happened.text() == "Add what happ&ened"
 
 
 def test_what_happened_cancelled_stores_nothing(qtbot, window: MainWindow) -> None:
@@ -190,6 +194,8 @@ def test_what_happened_cancelled_stores_nothing(qtbot, window: MainWindow) -> No
     diary.cycles.add([ChemoCycle("mfolfirinox", 1, date.today() - timedelta(days=5))])
     window.today.form.measures["temperature_c"].setText("38.4")
     window.today.save()
+    wait_for_flags(qtbot, window)
+    assert window.today.banner.isVisible()
 
     def cancel() -> None:
         dialog = window.today.what_dialog

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
+from gui_support import wait_for_flags
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -115,13 +116,14 @@ def test_the_profile_dialog_claims_each_letter_once(window: MainWindow) -> None:
 
 
 def test_today_with_the_red_banner_and_dose_buttons_claims_each_letter_once(
-    window: MainWindow,
+    qtbot, window: MainWindow
 ) -> None:
     diary = window.context.diary
     diary.medicines.add(Medicine("Oral morphine", "10 mg", True, "pain", 6))
     diary.cycles.add([ChemoCycle("mfolfirinox", 1, date.today() - timedelta(days=5))])
     window.today.form.measures["temperature_c"].setText("38.4")
     window.today.save()
+    wait_for_flags(qtbot, window)
     window.demo_strip.setVisible(True)
     window.show_view("today")
     assert window.today.banner.isVisible() and window.today.doses.isVisible()
