@@ -7,7 +7,6 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
-from gui_support import wait_for_flags
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -28,6 +27,7 @@ from symptomlog.ui.medicines_view import StopDialog
 from symptomlog.ui.profile_dialog import ProfileDialog
 from symptomlog.ui.reminders import RemindersDialog
 from symptomlog.ui.what_happened import WhatHappenedDialog
+from tests.gui_support import wait_for_flags
 
 MNEMONIC = re.compile(r"&([^&\s])")
 

@@ -91,6 +91,9 @@ class DoseButtons(QWidget):
         self.caption = QLabel("Took a\ndose now:")
         self.caption.setToolTip("Press when a dose of an as-needed medicine was just taken")
         self.columns = 1
+        self.two_lines = False
+        """The time since the last dose on a second line (large text, long names)."""
+        self.texts: dict[int, str] = {}
         """Buttons per row: as many as fit the width (large text, long names: fewer)."""
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +144,7 @@ class DoseButtons(QWidget):
             self.grid.removeWidget(button)
             button.deleteLater()
         self.buttons = {}
+        self.texts = {}
         self.medicines = medicines
         for medicine in medicines:
             assert medicine.id is not None
@@ -159,15 +163,36 @@ class DoseButtons(QWidget):
 
     def _fit_columns(self) -> None:
         """As many buttons to a row as fit beside the caption, so the window never has to
-        grow wider than the screen and rows are not spent when there is room."""
+        grow wider than the screen; when one line each would cost a row, the time since
+        the last dose goes on a second line of the button instead (less height)."""
         if not self.buttons:
             return
-        widest = max(b.sizeHint().width() for b in self.buttons.values())
         room = self.width() - self.caption.sizeHint().width() - 12
-        columns = max(1, min(MAX_COLUMNS, len(self.buttons), room // max(1, widest + 6)))
+        wanted = min(MAX_COLUMNS, len(self.buttons))
+        one = room // (self._widest(False) + 6)
+        two = room // (self._widest(True) + 6)
+        two_lines = one < wanted and two > one
+        columns = max(1, min(wanted, two if two_lines else one))
+        if two_lines != self.two_lines:
+            self.two_lines = two_lines
+            self._show_texts()
         if columns != self.columns:
             self.columns = columns
             self._place()
+
+    def _widest(self, two_lines: bool) -> int:
+        metrics = self.fontMetrics()
+        lines = [
+            line
+            for text in self.texts.values()
+            for line in (text.split(" — ") if two_lines else [text])
+        ]
+        return max((metrics.horizontalAdvance(line) for line in lines), default=0) + 32
+
+    def _show_texts(self) -> None:
+        for medicine_id, text in self.texts.items():
+            shown = text.replace(" — ", "\n") if self.two_lines else text
+            self.buttons[medicine_id].setText(shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -195,12 +220,13 @@ class DoseButtons(QWidget):
             except SymptomlogError:
                 elapsed = None
             text = button_text(medicine, elapsed)
+            self.texts[medicine.id] = text
             button = self.buttons[medicine.id]
-            button.setText(text)
             button.setAccessibleName(f"Took a dose of {text}")
             button.setToolTip(
                 f"Record a dose of {medicine.label} taken now ({medicine.kind_words})"
             )
+        self._show_texts()
         self._fit_columns()
 
     # -- recording ------------------------------------------------------------------------

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from gui_support import wait_for_flags
 from PySide6.QtCore import Qt, QTimer
 
 from symptomlog.domain import ChemoCycle, Contact, Dose, Medicine, Profile, Recorder
 from symptomlog.domain.event import EventKind, Outcome
 from symptomlog.ui.dose_buttons import ordinal
 from symptomlog.ui.main_window import MainWindow
+from tests.gui_support import wait_for_flags
 
 LINE = Contact("24h-line", "Acute Oncology", "0100 000 0000", "24 hours")
 NURSE = Contact("palliative", "Sam Nurse", "0100 000 0001", "Mon–Fri 9–5")

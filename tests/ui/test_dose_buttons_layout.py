@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtWidgets import QApplication
 
-from symptomlog.domain import Medicine
+from symptomlog.domain import Dose, Medicine
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import MainWindow
 from symptomlog.ui.style import apply_style
@@ -18,18 +19,20 @@ SCREEN = (1024, 700)
 
 
 @pytest.fixture
-def large_window(qtbot, tmp_path: Path, demo_diary: Diary) -> Iterator[MainWindow]:
+def large_window(qtbot, tmp_path: Path, diary: Diary) -> Iterator[MainWindow]:
+    """Two as-needed medicines with long names, each taken a few hours ago."""
     QSettings.setPath(
         QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
-    names = {m.name for m in demo_diary.medicines.current() if m.as_needed}
+    now = datetime.now().replace(second=0, microsecond=0)
     for medicine in (
         Medicine("Oral morphine solution", "10 mg/5 ml", True, "pain", 6),
         Medicine("Ondansetron", "8 mg", True, "nausea", 2),
     ):
-        if medicine.name not in names:
-            demo_diary.medicines.add(medicine)
-    window = MainWindow(demo_diary)
+        added = diary.medicines.add(medicine)
+        assert added.id is not None
+        diary.medicines.record_dose(Dose(added.id, now - timedelta(hours=13, minutes=25)))
+    window = MainWindow(diary)
     qtbot.addWidget(window)
     window.resize(*SCREEN)
     window.show()
