@@ -22,6 +22,7 @@ FIRST_WORDS = {
     "charts": ("&Which chart", "Pain", "Tiredness"),
     "cycles": ("No cycles yet. Add them with “Add cycles…”.", "&Add cycles…"),
     "report": ("Pap&er", "&Save as PDF…"),
+    "medicines": ("&Add a medicine…", "No medicines yet: add one with “Add a medicine…”."),
 }
 
 

@@ -90,6 +90,8 @@ class DoseButtons(QWidget):
         """Doses recorded here, newest last: what Undo takes back."""
         self.caption = QLabel("Took a\ndose now:")
         self.caption.setToolTip("Press when a dose of an as-needed medicine was just taken")
+        self.giving_way = False
+        """Hidden under a red banner with large text, where the form needs the room."""
         self.columns = 1
         self.two_lines = False
         """The time since the last dose on a second line (large text, long names)."""
@@ -153,7 +155,12 @@ class DoseButtons(QWidget):
             button.clicked.connect(self._taker(medicine))
             self.buttons[medicine.id] = button
         self._place()
-        self.setVisible(bool(medicines))
+        self.setVisible(bool(medicines) and not self.giving_way)
+
+    def give_way(self, hidden: bool) -> None:
+        """Hide while the red banner and large text leave too little room for the form."""
+        self.giving_way = hidden
+        self.setVisible(bool(self.buttons) and not hidden)
 
     def _place(self) -> None:
         """The buttons in rows of ``columns``."""

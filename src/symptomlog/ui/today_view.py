@@ -11,6 +11,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +34,7 @@ from symptomlog.ui.dose_buttons import DoseButtons
 from symptomlog.ui.entry_form import EntryForm
 from symptomlog.ui.flag_banner import FlagBanner, details_text
 from symptomlog.ui.flag_check import DayFlags, FlagCheck
+from symptomlog.ui.style import system_font
 from symptomlog.ui.what_happened import WhatHappenedDialog
 from symptomlog.ui.widgets import run_dialog
 
@@ -241,6 +243,8 @@ class TodayView(QWidget):
         red = [f for f in result.flags if f.level is Level.RED]
         amber = [f for f in result.flags if f.level is Level.AMBER]
         self.banner.show_flags(red, result.profile)
+        large = QApplication.font().pointSizeF() > system_font().pointSizeF() * 1.1
+        self.doses.give_way(bool(red) and large)  # the call first; the form keeps 3 scales
         if red:
             try:
                 self.banner.show_followed(self.context.diary.events.after_flag(result.day))
