@@ -25,6 +25,9 @@ def test_it_fills_the_newest_entrys_values_and_saves_nothing(qtbot, window: Main
         pain=4,
         fatigue=6,
         weight_kg=61.5,
+        temperature_c=38.3,
+        vomiting_episodes=6,
+        days_since_bowels_opened=2,
         yellow_eyes=True,
         mouth_sores=2,
         notes="bad night",
@@ -36,7 +39,11 @@ def test_it_fills_the_newest_entrys_values_and_saves_nothing(qtbot, window: Main
     form = today.form
     assert form.scales["pain"].value() == 4
     assert form.scales["fatigue"].value() == 6
-    assert form.measures["weight_kg"].text() == "61.5"
+    # measured or counted on the day: left for today's own (a copied fever would be red)
+    assert [form.measures[n].text() for n in ("weight_kg", "temperature_c")] == ["", ""]
+    assert form.measures["vomiting_episodes"].text() == ""
+    asked = form.items.values()[0]
+    assert "days_since_bowels_opened" in asked and asked["days_since_bowels_opened"] is None
     assert form.signs["yellow_eyes"].value() is True
     assert form.items.values()[0]["mouth_sores"] == 2
     # what the newest entry left blank stays blank (not the older entry's 5), notes empty
@@ -48,7 +55,7 @@ def test_it_fills_the_newest_entrys_values_and_saves_nothing(qtbot, window: Main
     assert diary.entries.count() == 2
     shown = today.saved_label.text()
     assert f"Filled from {newest.recorded_at:%a %d %b %H:%M}" in shown
-    assert "check each value, then Save" in shown
+    assert "check each value, then Save" in shown and "Temperature, weight" in shown
     saved = today.save()
     assert saved is not None and saved.pain == 4 and saved.notes is None
     assert diary.entries.count() == 3

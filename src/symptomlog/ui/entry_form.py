@@ -9,9 +9,11 @@ beyond ESAS-r follow in their own groups (``item_groups``), as the profile asks.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -49,6 +51,14 @@ from symptomlog.ui.widgets import (
 )
 
 MEASURE_NAMES = ("vomiting_episodes", "weight_kg", "temperature_c")
+MEASURED_TODAY = (
+    *MEASURE_NAMES,
+    "stools_above_usual",
+    "days_since_bowels_opened",
+    "abdominal_girth_cm",
+    "blood_glucose_mmol",
+)
+"""Values "Same as yesterday" leaves blank: each is measured or counted on the day."""
 KG_PER_POUND = 0.45359237
 CLOCK_MS = 30_000
 """How often an untouched "When" catches up with the clock."""
@@ -351,9 +361,15 @@ class EntryForm(QWidget):
 
     def fill_from(self, entry: Entry) -> None:
         """Start from another entry's values ("Same as yesterday"): its blanks stay blank,
-        "When" is now, who records stays as chosen, and the notes start empty."""
+        "When" is now, who records stays as chosen, and the notes start empty.
+
+        What is measured or counted for the day (``MEASURED_TODAY``) stays blank too:
+        yesterday's 38.3 °C or 6 vomits, saved again unchecked, would raise a call-now
+        flag for a day that had none.
+        """
         self.clear_values()
-        self._show_values(entry)
+        blanks: dict[str, Any] = dict.fromkeys(MEASURED_TODAY)
+        self._show_values(dataclasses.replace(entry, **blanks))
 
     def _show_values(self, entry: Entry) -> None:
         for name, widget in self.scales.items():

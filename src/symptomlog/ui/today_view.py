@@ -190,7 +190,8 @@ class TodayView(QWidget):
             return None
         self.form.fill_from(last)
         self.show_saved(
-            f"ℹ Filled from {last.recorded_at:%a %d %b %H:%M} — check each value, then Save.",
+            f"ℹ Filled from {last.recorded_at:%a %d %b %H:%M} — check each value, then Save. "
+            "Temperature, weight and counts are left for today's own.",
             ok=True,
             state="filled",
         )
