@@ -58,15 +58,15 @@ def test_taking_a_dose_stores_it_and_the_time_since_updates(
     diary.medicines.record_dose(Dose(morphine.id, clock.now - timedelta(hours=3, minutes=20)))
     window.today.doses.refresh()
     button = window.today.doses.buttons[morphine.id]
-    assert button.text() == "Oral morphine 10 mg — last taken 3 h 20 min ago"
+    assert button.text() == "Oral morphine 10 mg — taken 3 h 20 min ago"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     stored = diary.medicines.doses(medicine_id=morphine.id)
     assert [d.taken_at for d in stored][-1] == clock.now
     assert stored[-1].given_by is Recorder.PATIENT
-    assert button.text() == "Oral morphine 10 mg — last taken just now"
+    assert button.text() == "Oral morphine 10 mg — taken just now"
     clock.now += timedelta(minutes=45)
     window.today.doses.update_times()  # what the half-minute timer does
-    assert button.text() == "Oral morphine 10 mg — last taken 45 min ago"
+    assert button.text() == "Oral morphine 10 mg — taken 45 min ago"
     message = window.today.doses.message.text()
     assert f"dose recorded at {stored[-1].taken_at:%H:%M}" in message
     assert "⚠" not in message

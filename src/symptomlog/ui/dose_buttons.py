@@ -65,9 +65,9 @@ def limit_warning(limit: DoseLimit, profile: Profile) -> str:
 
 
 def button_text(medicine: Medicine, elapsed: timedelta | None) -> str:
-    """ "Oral morphine 10 mg — last taken 3 h 20 min ago"."""
+    """ "Oral morphine 10 mg — taken 3 h 20 min ago"."""
     last = since_words(elapsed)
-    return f"{medicine.label} — {last if elapsed is None else 'last taken ' + last}"
+    return f"{medicine.label} — {last if elapsed is None else 'taken ' + last}"
 
 
 class DoseButtons(QWidget):
