@@ -28,6 +28,7 @@ def test_it_fills_the_newest_entrys_values_and_saves_nothing(qtbot, window: Main
         temperature_c=38.3,
         vomiting_episodes=6,
         days_since_bowels_opened=2,
+        bleeding=True,
         yellow_eyes=True,
         mouth_sores=2,
         notes="bad night",
@@ -44,6 +45,7 @@ def test_it_fills_the_newest_entrys_values_and_saves_nothing(qtbot, window: Main
     assert form.measures["vomiting_episodes"].text() == ""
     asked = form.items.values()[0]
     assert "days_since_bowels_opened" in asked and asked["days_since_bowels_opened"] is None
+    assert "bleeding" in asked and asked["bleeding"] is None  # a warning sign: today's answer
     assert form.signs["yellow_eyes"].value() is True
     assert form.items.values()[0]["mouth_sores"] == 2
     # what the newest entry left blank stays blank (not the older entry's 5), notes empty

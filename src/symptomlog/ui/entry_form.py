@@ -35,6 +35,7 @@ from symptomlog.domain.fields import (
     MEASURE_BY_NAME,
     SCALE_BY_NAME,
     SIGNS,
+    WARNING_SIGNS,
 )
 from symptomlog.domain.form_items import OPTIONAL_ITEMS
 from symptomlog.domain.parse import FieldError, parse_measure
@@ -57,8 +58,10 @@ MEASURED_TODAY = (
     "days_since_bowels_opened",
     "abdominal_girth_cm",
     "blood_glucose_mmol",
+    *(sign.name for sign in WARNING_SIGNS),
 )
-"""Values "Same as yesterday" leaves blank: each is measured or counted on the day."""
+"""Values "Same as yesterday" leaves blank: each is measured, counted or answered for the
+day itself (a warning sign copied as "yes" would be a call-now flag again)."""
 KG_PER_POUND = 0.45359237
 CLOCK_MS = 30_000
 """How often an untouched "When" catches up with the clock."""
@@ -363,9 +366,9 @@ class EntryForm(QWidget):
         """Start from another entry's values ("Same as yesterday"): its blanks stay blank,
         "When" is now, who records stays as chosen, and the notes start empty.
 
-        What is measured or counted for the day (``MEASURED_TODAY``) stays blank too:
-        yesterday's 38.3 °C or 6 vomits, saved again unchecked, would raise a call-now
-        flag for a day that had none.
+        What is measured, counted or answered for the day (``MEASURED_TODAY``) stays
+        blank too: yesterday's 38.3 °C, 6 vomits or bleeding, saved again unchecked,
+        would raise a call-now flag for a day that had none.
         """
         self.clear_values()
         blanks: dict[str, Any] = dict.fromkeys(MEASURED_TODAY)

@@ -191,7 +191,7 @@ class TodayView(QWidget):
         self.form.fill_from(last)
         self.show_saved(
             f"ℹ Filled from {last.recorded_at:%a %d %b %H:%M} — check each value, then Save. "
-            "Temperature, weight and counts are left for today's own.",
+            "Temperature, weight, counts and warning signs are left blank: answer them for today.",
             ok=True,
             state="filled",
         )
