@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,7 +29,7 @@ from symptomlog.domain import Contact, Profile
 from symptomlog.domain.profile import DAYTIME_KINDS, ContactKind
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.messages import not_saved
-from symptomlog.ui.widgets import add_labelled
+from symptomlog.ui.widgets import add_labelled, message_label
 
 LINE_24H_NAME = "Hospital 24-hour line"
 INTRO = (
@@ -54,10 +53,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle("Welcome to symptomlog")
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = message_label()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.skip_button = buttons.addButton(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from symptomlog.domain import Medicine
 from symptomlog.domain.medicine import MAX_PER_24H_LIMIT, Purpose
-from symptomlog.errors import SymptomlogError, ValidationError
-from symptomlog.ui.widgets import DateField, from_qdate, to_qdate
+from symptomlog.errors import SymptomlogError
+from symptomlog.ui.messages import not_saved
+from symptomlog.ui.widgets import DateField, from_qdate, message_label, to_qdate
 
 NO_MAXIMUM = "not set"
 
@@ -92,10 +92,7 @@ class MedicineDialog(QDialog):
         note = QLabel("The most in 24 hours is what your care team set; leave it unset if unsure.")
         note.setWordWrap(True)
         note.setObjectName("anchor")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setObjectName("fieldError")
+        self.message = message_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -136,10 +133,7 @@ class MedicineDialog(QDialog):
     def try_save(self) -> None:
         try:
             self.saved = self._save(self.medicine())
-        except ValidationError as error:
-            self.message.setText("⚠ Not saved: " + "; ".join(p.message for p in error.problems))
-            return
-        except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+        except SymptomlogError as error:  # each problem on its own line, as every dialog says it
+            self.message.setText(not_saved(error))
             return
         self.accept()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from symptomlog.domain import Event, Profile
 from symptomlog.domain.event import EventKind, Outcome
-from symptomlog.errors import SymptomlogError, ValidationError
-from symptomlog.ui.widgets import DateTimeField
+from symptomlog.errors import SymptomlogError
+from symptomlog.ui.messages import not_saved
+from symptomlog.ui.widgets import DateTimeField, add_labelled, message_label
 
 OUTCOME_TEXTS = {
     Outcome.ADVICE: "Advice &only",
@@ -93,19 +94,12 @@ class WhatHappenedDialog(QDialog):
             outcome_row.addWidget(button)
         outcome_row.addStretch(1)
         form = QFormLayout()
-        for text, widget in (
-            ("&To whom", self.to_whom),
-            ("W&hen", self.when),
-            ("What they &advised", self.advice),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled(
+            form,
+            (("&To whom", self.to_whom), ("W&hen", self.when), ("What they &advised", self.advice)),
+        )
         form.addRow(QLabel("What came of it"), outcome_row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setObjectName("fieldError")
+        self.message = message_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -138,10 +132,7 @@ class WhatHappenedDialog(QDialog):
         """Store the call through the core; on any problem keep the dialog and say why."""
         try:
             self.saved = self._save(self.typed_call())
-        except ValidationError as error:
-            self.message.setText("⚠ Not saved: " + "; ".join(p.message for p in error.problems))
-            return
-        except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+        except SymptomlogError as error:  # each problem on its own line, as every dialog says it
+            self.message.setText(not_saved(error))
             return
         self.accept()

@@ -221,6 +221,15 @@ def error_label() -> QLabel:
     return label
 
 
+def message_label() -> QLabel:
+    """The line under a dialog's fields that says why it was not saved (plain text, wrapped)."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def show_error(label: QLabel, message: str | None) -> None:
     label.setText(f"⚠ {message}" if message else "")
     label.setVisible(bool(message))
