@@ -30,17 +30,25 @@ SHOW_AFTER_MS = 300
 """Work that ends sooner shows no progress box at all (it would only flicker)."""
 
 
-class _Carrier(QObject):
-    """Carries the result from the helper thread to the window's thread."""
+class Cancelled(SymptomlogError):
+    """The person pressed Cancel: the work stopped at its next step, nothing was written."""
 
+
+class _Carrier(QObject):
+    """Carries progress and the result from the helper thread to the window's thread."""
+
+    sig_progress = Signal(int, int)
     sig_done = Signal(object)
 
 
 class BackgroundTask(Generic[T]):
     """Run ``work`` on a helper thread; call ``done`` with its result or its exception.
 
-    While it runs, a progress box (window-modal, no Cancel: the work is one
-    transaction that either stores everything or nothing) says ``label``.
+    While it runs, a progress box says ``label``: window-modal without Cancel by
+    default (an import is one transaction that stores everything or nothing), or,
+    with ``cancel``, non-modal with that button, the window staying usable. Work that
+    reports its progress calls ``step(done, total)``, which moves the bar and, after
+    Cancel, stops the work by raising ``Cancelled``.
     """
 
     def __init__(
@@ -49,15 +57,26 @@ class BackgroundTask(Generic[T]):
         label: str,
         work: Callable[[], T],
         done: Callable[[T | Exception], None],
+        *,
+        title: str = "Please wait",
+        cancel: str | None = None,
+        thread_name: str = "background-task",
     ) -> None:
         self._work = work
         self._done = done
+        self._thread_name = thread_name
+        self._cancel = threading.Event()
         self._carrier = _Carrier()
+        self._carrier.sig_progress.connect(self._moved, Qt.ConnectionType.QueuedConnection)
         self._carrier.sig_done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self.progress = QProgressDialog(label, "", 0, 0, parent)
-        self.progress.setWindowTitle("Please wait")
-        self.progress.setCancelButton(None)  # one transaction: all or nothing, no Cancel
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress = QProgressDialog(label, cancel or "", 0, 0, parent)
+        self.progress.setWindowTitle(title)
+        if cancel is None:
+            self.progress.setCancelButton(None)  # one transaction: all or nothing, no Cancel
+            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        else:
+            self.progress.setWindowModality(Qt.WindowModality.NonModal)
+            self.progress.canceled.connect(self.cancel)
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
@@ -69,7 +88,21 @@ class BackgroundTask(Generic[T]):
         if on_this_thread:
             self._finish(self._run())
             return
-        threading.Thread(target=self._run_and_send, name="background-task").start()
+        threading.Thread(target=self._run_and_send, name=self._thread_name).start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def step(self, done: int, total: int) -> None:
+        """Called by the work on the helper thread: pass progress on; stop if cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled("Cancelled: nothing was saved")
+        with contextlib.suppress(RuntimeError):
+            self._carrier.sig_progress.emit(done, total)
 
     def _run(self) -> T | Exception:
         try:
@@ -84,7 +117,15 @@ class BackgroundTask(Generic[T]):
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
             self._carrier.sig_done.emit(result)
 
+    def _moved(self, done: int, total: int) -> None:
+        if self.finished:
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(min(done, total) if total else 0)
+
     def _finish(self, result: object) -> None:
+        if self.finished:
+            return
         self.finished = True
         self.progress.close()
         self.progress.deleteLater()

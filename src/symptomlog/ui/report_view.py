@@ -252,7 +252,7 @@ class ReportView(QWidget):
         if isinstance(result, Cancelled):
             self.message.setText("Not saved: the report was cancelled. Nothing was written.")
             return
-        if isinstance(result, SymptomlogError):
+        if isinstance(result, Exception):  # a SymptomlogError's words, or a logged surprise
             self.message.setText(f"⚠ The report could not be made: {result}")
             return
         assert isinstance(result, bytes)
