@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from symptomlog.domain import ChemoCycle, Contact, Dose, Medicine, Profile, Recorder
 from symptomlog.domain.event import EventKind, Outcome
-from symptomlog.ui.dose_buttons import ordinal
+from symptomlog.domain.words import ordinal
 from symptomlog.ui.main_window import MainWindow
 from tests.gui_support import wait_for_flags
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from symptomlog.domain.medicine import Dose, Medicine
-from symptomlog.domain.words import plural
+from symptomlog.domain.medicine import Dose, Medicine, Purpose
+from symptomlog.domain.profile import Profile
+from symptomlog.domain.words import ordinal, plural
 
 DAY: Final = timedelta(hours=24)
 
@@ -148,3 +149,25 @@ def per_day_summary(counts: Mapping[date, int], days: Iterable[date]) -> tuple[f
         return 0.0, 0
     values = [counts.get(d, 0) for d in span]
     return sum(values) / len(values), max(values)
+
+
+WHAT: Final = {
+    Purpose.PAIN: "the pain",
+    Purpose.NAUSEA: "the sickness",
+    Purpose.BREATHLESSNESS: "the breathlessness",
+    Purpose.ANXIETY: "the anxiety",
+}
+"""What a dose is for, as the warning names it ("If the pain is not controlled …")."""
+
+
+def limit_warning(limit: DoseLimit, profile: Profile) -> str:
+    """The words shown when the most allowed in 24 hours is reached: a fact and who to call."""
+    said = f"That is the {ordinal(limit.count)} dose of {limit.medicine.label} in 24 hours"
+    if limit.passed:
+        said += f" — more than the {limit.maximum} your team set."
+    else:
+        said += " — the most your team set."
+    what = WHAT.get(limit.medicine.purpose, "it")
+    contact = profile.daytime_contact or profile.line_24h
+    number = f" ({contact.phone})" if contact is not None else ""
+    return f"{said} If {what} is not controlled, call your care team{number}."

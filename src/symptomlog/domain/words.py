@@ -21,3 +21,10 @@ def who_recorded(label: str, name: str | None) -> str:
 def times(count: float) -> str:
     """ "not at all", "once", "twice", "6 times"."""
     return {0: "not at all", 1: "once", 2: "twice"}.get(int(count), f"{count:g} times")
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"

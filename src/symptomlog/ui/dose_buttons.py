@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from symptomlog.domain import Dose, Medicine, Profile, Recorder
-from symptomlog.domain.doses import DoseLimit, dose_limit, since_words, time_since_last
-from symptomlog.domain.medicine import Purpose
+from symptomlog.domain import Dose, Medicine, Recorder
+from symptomlog.domain.doses import dose_limit, limit_warning, since_words, time_since_last
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 
@@ -36,32 +35,6 @@ TICK_MS = 30_000
 RECENT_DAYS = 30
 """Doses read for "time since the last": a longer gap is read only for that medicine."""
 MAX_COLUMNS = 3
-WHAT = {
-    Purpose.PAIN: "the pain",
-    Purpose.NAUSEA: "the sickness",
-    Purpose.BREATHLESSNESS: "the breathlessness",
-    Purpose.ANXIETY: "the anxiety",
-}
-
-
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
-
-
-def limit_warning(limit: DoseLimit, profile: Profile) -> str:
-    """The words shown when the most allowed in 24 hours is reached: a fact and who to call."""
-    said = f"That is the {ordinal(limit.count)} dose of {limit.medicine.label} in 24 hours"
-    if limit.passed:
-        said += f" — more than the {limit.maximum} your team set."
-    else:
-        said += " — the most your team set."
-    what = WHAT.get(limit.medicine.purpose, "it")
-    contact = profile.daytime_contact or profile.line_24h
-    number = f" ({contact.phone})" if contact is not None else ""
-    return f"{said} If {what} is not controlled, call your care team{number}."
 
 
 def button_text(medicine: Medicine, elapsed: timedelta | None) -> str:
