@@ -77,7 +77,7 @@ def test_the_window_handles_input_while_the_report_is_saved(
     gate.release.set()
     qtbot.waitUntil(lambda: view.saving.finished, timeout=60000)
     assert gate.threads == ["report-save"]
-    assert target.read_bytes().startswith(b"%PDF") and "Saved to" in view.message.text()
+    assert target.read_bytes().startswith(b"%PDF") and "Saved to" in view.save_message.text()
     last = view.context.diary.reports.last()
     assert last is not None and (last.start, last.end) == (TODAY - timedelta(days=90), TODAY)
 
@@ -95,7 +95,10 @@ def test_cancel_stops_the_build_and_writes_nothing(
     cancel.click()  # the progress box's Cancel
     gate.release.set()
     qtbot.waitUntil(lambda: view.saving.finished, timeout=60000)
-    assert "cancelled" in view.message.text() and not target.exists()
+    assert "cancelled" in view.save_message.text() and not target.exists()
+    view.context.changed()  # the diary changed meanwhile: the preview is made anew...
+    assert "Making" in view.message.text() and "cancelled" in view.save_message.text()  # ...
+    # ...and the save's outcome stays in sight on its own line
     assert view.context.diary.reports.last() is None  # nothing saved, nothing remembered
     assert view.save_button.isEnabled()
 

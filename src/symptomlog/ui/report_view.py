@@ -95,6 +95,12 @@ class ReportView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_message = QLabel()
+        """The save's own line beside its buttons: a preview remade meanwhile (the diary
+        changed elsewhere) must not hide "Saved to …" or "cancelled" from the person."""
+        self.save_message.setWordWrap(True)
+        self.save_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_message.setAccessibleName("What happened to the saved report")
         self.preview = QLabel("The first page appears here.")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview.setAccessibleName("Preview of the first page")
@@ -147,7 +153,7 @@ class ReportView(QWidget):
         actions = QHBoxLayout()  # a row of its own: with large text one row would not fit 1024 px
         actions.addWidget(self.save_button)
         actions.addWidget(self.open_button)
-        actions.addStretch(1)
+        actions.addWidget(self.save_message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addLayout(actions)
@@ -222,7 +228,7 @@ class ReportView(QWidget):
         from symptomlog.store.outputs import checked_output
 
         if self.saving is not None and not self.saving.finished:
-            self.message.setText("The report is still being made: wait, or press Cancel.")
+            self.save_message.setText("The report is still being made: wait, or press Cancel.")
             return
         start, end = self.period_dates()
         paper = self.paper.currentData()
@@ -236,7 +242,7 @@ class ReportView(QWidget):
         try:
             output = checked_output(name, diary.path)
         except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+            self.save_message.setText(f"⚠ Not saved: {error}")
             return
         request = Request(diary, start, end, paper, output)
         if self.pdf is not None and not self._stale and self._built_for == (start, end, paper):
@@ -244,16 +250,16 @@ class ReportView(QWidget):
             return
         self.save_button.setEnabled(False)
         self.saving = SaveBuild(self, request, build_pdf, lambda r: self._built(request, r))
-        self.message.setText(f"Making the report for {start:%d %b %Y} – {end:%d %b %Y}…")
+        self.save_message.setText(f"Making the report for {start:%d %b %Y} – {end:%d %b %Y}…")
         self.saving.start(on_this_thread=diary.path is None)
 
     def _built(self, request: Request, result: object) -> None:
         self.save_button.setEnabled(True)
         if isinstance(result, Cancelled):
-            self.message.setText("Not saved: the report was cancelled. Nothing was written.")
+            self.save_message.setText("Not saved: the report was cancelled. Nothing was written.")
             return
         if isinstance(result, Exception):  # a SymptomlogError's words, or a logged surprise
-            self.message.setText(f"⚠ The report could not be made: {result}")
+            self.save_message.setText(f"⚠ The report could not be made: {result}")
             return
         assert isinstance(result, bytes)
         self._write(request, result)
@@ -265,12 +271,12 @@ class ReportView(QWidget):
             write_atomically(request.output, pdf)
             request.diary.reports.saved(request.start, request.end)
         except SymptomlogError as error:
-            self.message.setText(f"⚠ Not saved: {error}")
+            self.save_message.setText(f"⚠ Not saved: {error}")
             return
         self.saved = request.output
         self.open_button.setEnabled(True)
         self.context.sig_status.emit(f"Report saved to {request.output}.")
-        self.message.setText(f"Saved to {request.output}.")
+        self.save_message.setText(f"Saved to {request.output}.")
 
     def open_saved(self) -> None:
         if self.saved is not None:
