@@ -25,6 +25,7 @@ from symptomlog.analysis.flag_types import Context, Flag, Level
 from symptomlog.analysis.flag_words import GUIDANCE, call_now
 from symptomlog.domain import ChemoCycle, Dose, Entry, Medicine, Profile
 from symptomlog.domain import thresholds as th
+from symptomlog.domain.doses import breakthrough_ids
 
 if TYPE_CHECKING:
     from symptomlog.store import Diary
@@ -94,7 +95,7 @@ def find_flags(
     for entry in sorted(entries, key=lambda e: e.recorded_at):
         by_day.setdefault(entry.recorded_at.date(), []).append(entry)
     ctx = Context(by_day, cycles, profile, th.effective(profile.thresholds))
-    flag_rules.apply_all(ctx)
+    flag_rules.apply_all(ctx, start, end)
     flag_rules_medicines.breakthrough(ctx, medicines, doses)
     flags = _drop_replaced(_combine_acute_pairs(ctx.flags, profile))
     chosen = [
@@ -105,14 +106,15 @@ def find_flags(
 
 def diary_flags(diary: Diary, start: date | None = None, end: date | None = None) -> list[Flag]:
     """The one call every view, the command line and the PDF make: the whole history judged."""
+    medicines = diary.medicines.all()
     return find_flags(
         diary.entries.between(),
         diary.cycles.all(),
         diary.profile.get(),
         start,
         end,
-        medicines=diary.medicines.all(),
-        doses=diary.medicines.doses(),
+        medicines=medicines,
+        doses=diary.medicines.doses(medicine_ids=breakthrough_ids(medicines)),
     )
 
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Table, TableStyle
 
 from symptomlog.analysis.cycle_day import cycle_day
 from symptomlog.domain.fields import SCALES
-from symptomlog.report.fonts import BOLD, REGULAR
+from symptomlog.report.fonts import BOLD, REGULAR, register_fonts
 from symptomlog.report.summary import ReportData
 
 DAILY_UP_TO = 56
@@ -131,6 +131,7 @@ def _month_row(spans: list[tuple[date, date]], column: float, size: float):
 
 def heat_strip(data: ReportData, width: float) -> Table | None:
     """The strip for the period, ``width`` wide; None when no score was recorded."""
+    register_fonts()  # it measures its text in the report's font: ready even when called alone
     items = [s for s in SCALES if any(day.get(s.name) is not None for day in data.days.values())]
     if not items:
         return None

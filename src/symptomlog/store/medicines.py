@@ -7,7 +7,7 @@ never deleted, only stopped: its doses stay in the history and the PDF.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from symptomlog.domain.doses import DoseLimit, dose_limit
 from symptomlog.domain.medicine import Dose, Medicine
 from symptomlog.errors import NotFound, Problem, ValidationError
 from symptomlog.store.medicine_rows import (
+    DOSE_COLUMNS,
     RecordChange,
     dose_columns,
     dose_from_row,
@@ -162,17 +163,22 @@ class MedicineStore:
         end: date | None = None,
         *,
         medicine_id: int | None = None,
+        medicine_ids: Collection[int] | None = None,
     ) -> list[Dose]:
-        """Doses taken on days ``start`` to ``end`` (both inclusive), oldest first."""
-        query = select(DoseRow).order_by(DoseRow.taken_at, DoseRow.id)
+        """Doses taken on days ``start`` to ``end`` (both inclusive), oldest first: of one
+        medicine, of some (``medicine_ids``: the flags want only as-needed pain relief,
+        not years of three Creon a day), or of all."""
+        query = select(*DOSE_COLUMNS).order_by(DoseRow.taken_at, DoseRow.id)
         if start is not None:
             query = query.where(DoseRow.taken_at >= datetime.combine(start, time.min))
         if end is not None:
             query = query.where(DoseRow.taken_at < datetime.combine(end + timedelta(1), time.min))
         if medicine_id is not None:
             query = query.where(DoseRow.medicine_id == medicine_id)
+        if medicine_ids is not None:
+            query = query.where(DoseRow.medicine_id.in_(medicine_ids))
         with self._diary.read() as session:
-            return [dose_from_row(r) for r in session.scalars(query)]
+            return [dose_from_row(r) for r in session.execute(query)]
 
     def last_dose(self, medicine_id: int, before: datetime | None = None) -> Dose | None:
         """The most recent dose of a medicine (at or before ``before``), or None: for
