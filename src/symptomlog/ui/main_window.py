@@ -12,8 +12,9 @@ import contextlib
 import os
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -36,14 +37,11 @@ from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui import fhir_export
 from symptomlog.ui.background import BackgroundTask
-from symptomlog.ui.charts_view import ChartsView
 from symptomlog.ui.confirm_kinds import ConfirmKindsDialog, needs_confirming
 from symptomlog.ui.context import DiaryContext
-from symptomlog.ui.cycles_view import CyclesView
 from symptomlog.ui.demo_strip import DemoStrip, is_demo
 from symptomlog.ui.esas_section import ACKNOWLEDGEMENT as ESAS_CREDIT
-from symptomlog.ui.history_view import HistoryView
-from symptomlog.ui.medicines_view import MedicinesView
+from symptomlog.ui.lazy import LazyPage, Views
 from symptomlog.ui.own_diary import (
     made_default,
     offer_first_run,
@@ -52,14 +50,16 @@ from symptomlog.ui.own_diary import (
 )
 from symptomlog.ui.profile_dialog import ProfileDialog
 from symptomlog.ui.reminders import Reminder, RemindersDialog
-from symptomlog.ui.report_view import ReportView
 from symptomlog.ui.style import apply_style
 from symptomlog.ui.today_view import TodayView, latest_entry
 from symptomlog.ui.unsaved import confirm_unsaved
+from symptomlog.ui.view_pages import BUILDERS
 from symptomlog.ui.widgets import run_dialog
 
 if TYPE_CHECKING:
     from symptomlog.exchange.transfer import ImportSummary
+    from symptomlog.ui.cycles_view import CyclesView
+    from symptomlog.ui.history_view import HistoryView
 
 VIEWS = ("today", "history", "charts", "cycles", "report", "medicines")
 TITLES = ("Today", "History", "Charts", "Cycles", "Report", "Medicines")
@@ -104,22 +104,20 @@ class MainWindow(QMainWindow):
         self.settings = settings()
         self.tabs = QTabWidget()
         self.today = TodayView(self.context)
-        self.history = HistoryView(self.context)
-        self.cycles = CyclesView(self.context)
-        self.views: dict[str, QWidget] = {
-            "today": self.today,
-            "history": self.history,
-            "charts": ChartsView(self.context),
-            "cycles": self.cycles,
-            "report": ReportView(self.context),
-            "medicines": MedicinesView(self.context),
-        }
-        for title, view in zip(
+        self.views = Views(
+            {
+                "today": self.today,
+                **{
+                    name: LazyPage(partial(build, self.context)) for name, build in BUILDERS.items()
+                },
+            }
+        )
+        for title, page in zip(
             ("&Today", "H&istory", "&Charts", "C&ycles", "&Report", "Medici&nes"),
-            self.views.values(),
+            self.views.pages.values(),
             strict=True,
         ):
-            self.tabs.addTab(view, title)
+            self.tabs.addTab(page, title)
         self.demo_strip = DemoStrip()
         self.demo_strip.sig_start_own.connect(self.start_own_diary)
         central = QWidget()
@@ -240,17 +238,26 @@ class MainWindow(QMainWindow):
 
     # -- views ------------------------------------------------------------------------
 
+    @property
+    def history(self) -> HistoryView:
+        return cast("HistoryView", self.views["history"])
+
+    @property
+    def cycles(self) -> CyclesView:
+        return cast("CyclesView", self.views["cycles"])
+
     def show_view(self, name: str) -> None:
         if name not in self.views:
             name = "today"
-        self.tabs.setCurrentWidget(self.views[name])
-        first = {"today": self.today.form.scales["pain"], "history": self.history.table}
-        if name in first:
-            first[name].setFocus(Qt.FocusReason.ShortcutFocusReason)  # ready for the keyboard
+        self.tabs.setCurrentWidget(self.views.pages[name])
+        if name == "today":  # ready for the keyboard
+            self.today.form.scales["pain"].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif name == "history":
+            self.history.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_view(self) -> str:
         current = self.tabs.currentWidget()
-        return next((n for n, v in self.views.items() if v is current), "today")
+        return next((n for n, p in self.views.pages.items() if p is current), "today")
 
     def _diary_opened(self) -> None:
         path = self.context.diary.path
