@@ -21,7 +21,6 @@ from symptomlog.domain.doses import (
     most_in_24h,
     per_day_summary,
     since_words,
-    time_since_last,
 )
 from symptomlog.domain.entry import Recorder
 from symptomlog.domain.event import Event, EventKind, Outcome
@@ -119,11 +118,7 @@ def test_doses_in_24h_keep_a_dose_just_inside_and_drop_one_exactly_24h_before() 
     assert len(doses_in_24h(doses, T0)) == 3
 
 
-def test_time_since_last_dose_and_its_words() -> None:
-    doses = [dose(T0), dose(T0 + timedelta(hours=3)), dose(T0 + timedelta(hours=5), ONDANSETRON)]
-    moment = T0 + timedelta(hours=6, minutes=10)
-    assert time_since_last(doses, moment, MORPHINE.id) == timedelta(hours=3, minutes=10)
-    assert time_since_last(doses, T0 - timedelta(minutes=1), MORPHINE.id) is None
+def test_the_time_since_the_last_dose_in_words() -> None:
     assert since_words(timedelta(hours=3, minutes=10)) == "3 h 10 min ago"
     assert since_words(timedelta(minutes=45)) == "45 min ago"
     assert since_words(timedelta(days=3)) == "3 days ago"

@@ -255,14 +255,15 @@ def rises(ctx: Context, day: date) -> None:
     """Pain or itch up by the threshold within 3 days: acute amber (not on a severe-flag day)."""
     for name, source in (("pain", th.SOURCE_SEVERE), ("itch", th.SOURCE_ITCH)):
         today = ctx.highest(day, name)
-        if today is None or (name, day) in ctx.severe_days:
-            continue
+        limit = ctx.limits[f"{name}_rise"]
+        if today is None or today[0] < limit or (name, day) in ctx.severe_days:
+            continue  # below the rise itself it cannot have risen by it (scores are ≥ 0)
         before = [
             low[0]
             for i in range(1, th.RISE_WINDOW_DAYS + 1)
             if (low := ctx.highest(day - timedelta(days=i), name)) is not None
         ]
-        if not before or today[0] - min(before) < ctx.limits[f"{name}_rise"]:
+        if not before or today[0] - min(before) < limit:
             continue  # checked first: most days rise by less, and this is the cheap test
         if any(f.rule == f"{name}_rising" for f in ctx.recent(day)):
             continue  # one climb, one flag: not again on each day of the same rise

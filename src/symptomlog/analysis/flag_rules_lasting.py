@@ -227,8 +227,12 @@ def activity(ctx: Context) -> None:
     last_said = date.min
     for day in sorted(ctx.by_day):
         today = ctx.highest(day, "activity_level")  # the highest level: the least done
-        if today is None or (day - last_said).days <= th.ACTIVITY_DAYS:
-            continue
+        if (
+            today is None
+            or today[0] < th.ACTIVITY_DROP
+            or (day - last_said).days <= th.ACTIVITY_DAYS
+        ):
+            continue  # below the drop itself it cannot have dropped by it (levels are ≥ 0)
         before = [
             best[0]
             for back in range(1, th.ACTIVITY_DAYS + 1)

@@ -33,26 +33,6 @@ def doses_in_24h(
     return sorted((d for d in chosen if start < d.taken_at <= moment), key=lambda d: d.taken_at)
 
 
-def last_dose(
-    doses: Iterable[Dose], moment: datetime, medicine_id: int | None = None
-) -> Dose | None:
-    """The most recent dose at or before ``moment`` (of one medicine, if given)."""
-    before = [
-        d
-        for d in doses
-        if d.taken_at <= moment and (medicine_id is None or d.medicine_id == medicine_id)
-    ]
-    return max(before, key=lambda d: d.taken_at, default=None)
-
-
-def time_since_last(
-    doses: Iterable[Dose], moment: datetime, medicine_id: int | None = None
-) -> timedelta | None:
-    """How long ago the last dose was taken, or None if there was none."""
-    last = last_dose(doses, moment, medicine_id)
-    return None if last is None else moment - last.taken_at
-
-
 def since_words(elapsed: timedelta | None) -> str:
     """ "no dose yet", "just now", "45 min ago", "3 h 10 min ago", "2 days ago"."""
     if elapsed is None:

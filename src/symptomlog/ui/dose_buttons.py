@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.domain import Dose, Medicine, Recorder
-from symptomlog.domain.doses import dose_limit, limit_warning, since_words, time_since_last
+from symptomlog.domain.doses import dose_limit, limit_warning, since_words
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 
@@ -195,10 +195,11 @@ class DoseButtons(QWidget):
         now = self.clock()
         for medicine in self.medicines:
             assert medicine.id is not None
-            try:
-                elapsed = time_since_last(self._doses(medicine, now), now, medicine.id)
+            try:  # the one newest dose, not a month of them: this runs at start and each minute
+                last = self.context.diary.medicines.last_dose(medicine.id, now)
             except SymptomlogError:
-                elapsed = None
+                last = None
+            elapsed = None if last is None else now - last.taken_at
             text = button_text(medicine, elapsed)
             self.texts[medicine.id] = text
             button = self.buttons[medicine.id]
