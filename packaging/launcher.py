@@ -1,8 +1,6 @@
-"""Entry point of the bundled app: the same ``main`` as the ``symptomlog`` command."""
+"""Entry point of the bundled app: the same ``run`` as the ``symptomlog`` command."""
 
-import sys
-
-from symptomlog.cli import main
+from symptomlog.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -1,7 +1,5 @@
 """Allow ``python -m symptomlog``."""
 
-import sys
+from symptomlog.cli import run
 
-from symptomlog.cli import main
-
-sys.exit(main())
+run()

@@ -9,19 +9,30 @@ traceback unless ``--debug``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import NoReturn
 
 from symptomlog import __version__
 from symptomlog.cli_args import build_parser
 from symptomlog.opening import diary_path
 
-if TYPE_CHECKING:
-    pass
-
 VIEWS = ("today", "history", "charts", "cycles", "report", "medicines")
+
+
+def run() -> NoReturn:
+    """The process's entry point (the ``symptomlog`` command, ``python -m``, the bundle).
+
+    After ``main`` has closed the diary and flushed the log, the objects it made are
+    frozen out of the garbage collector's last pass: that pass at exit took 75 ms of a
+    95 ms exit (measured on ``--screenshot``), tearing down what the operating system
+    frees at once. Nothing is left to write by then; ``atexit`` still runs.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
