@@ -63,3 +63,9 @@ def tab(qtbot, times: int = 1) -> QWidget:  # type: ignore[no-untyped-def]
     for _ in range(times):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     return focused()
+
+
+def wait_for_chart(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    """The Charts view reads and draws off the window's thread: wait until the picture
+    shows the current choices."""
+    qtbot.waitUntil(lambda: panel.settled and panel.figure is not None, timeout=30_000)

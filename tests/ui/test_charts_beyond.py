@@ -13,6 +13,7 @@ from symptomlog.domain import Entry
 from symptomlog.store import Diary
 from symptomlog.ui.charts_panel import ChartsPanel
 from symptomlog.ui.main_window import MainWindow
+from tests.gui_support import wait_for_chart
 
 TODAY = date.today()
 
@@ -30,14 +31,15 @@ def test_bowels_and_side_effects_charts_draw_and_hover(qtbot, tmp_path: Path, di
     panel = window.views["charts"].panel
     assert isinstance(panel, ChartsPanel)
     panel.chart.setCurrentIndex(panel.chart.findData("bowels"))
+    wait_for_chart(qtbot, panel)
     gids = {a.get_gid() for ax in panel.figure.axes for a in ax.get_lines()}
     assert {"series:stools_above_usual", "series:days_since_bowels_opened"} <= gids
     axes = panel.figure.axes[0]
-    panel.canvas.draw()
     px, py = axes.transData.transform((x(day) + 0.5, 5))
     panel._hover(MouseEvent("motion_notify_event", panel.canvas, px, py))
     assert "Stools above usual 5 (patient)" in panel.hover.text()
     assert "Days since bowels opened not recorded" in panel.hover.text()
     panel.chart.setCurrentIndex(panel.chart.findData("side_effects"))
+    wait_for_chart(qtbot, panel)
     gids = {a.get_gid() for ax in panel.figure.axes for a in ax.get_lines()}
     assert "level3:mouth_sores" in gids and "none:numbness" in gids

@@ -14,13 +14,14 @@ from symptomlog.domain import Dose, Entry, Event, Medicine
 from symptomlog.domain.event import EventKind, Outcome
 from symptomlog.ui.charts_panel import ChartsPanel
 from symptomlog.ui.main_window import MainWindow
+from tests.gui_support import wait_for_chart
 
 TODAY = date.today()
 DOSE_DAY = TODAY - timedelta(days=5)
 
 
 @pytest.fixture
-def panel(window: MainWindow) -> Iterator[ChartsPanel]:
+def panel(qtbot, window: MainWindow) -> Iterator[ChartsPanel]:
     diary = window.context.diary
     for offset in range(20):
         day = TODAY - timedelta(days=offset)
@@ -43,6 +44,7 @@ def panel(window: MainWindow) -> Iterator[ChartsPanel]:
     window.show_view("charts")
     chart_panel = window.views["charts"].panel
     assert isinstance(chart_panel, ChartsPanel)
+    wait_for_chart(qtbot, chart_panel)
     yield chart_panel
 
 
@@ -57,14 +59,14 @@ def test_doses_panel_under_pain_and_the_event_marked(panel: ChartsPanel) -> None
     assert key and "Call: seen" in key[0].get_text()
 
 
-def test_the_temperature_chart_marks_the_event_too(panel: ChartsPanel) -> None:
+def test_the_temperature_chart_marks_the_event_too(qtbot, panel: ChartsPanel) -> None:
     panel.chart.setCurrentIndex(panel.chart.findData("temperature"))
+    wait_for_chart(qtbot, panel)
     lines = [ln for a in panel.figure.axes for ln in a.get_lines() if ln.get_gid() == "event:1"]
     assert lines and lines[0].get_xdata()[0] == x(DOSE_DAY)
 
 
 def test_hover_names_the_days_doses_and_events(panel: ChartsPanel) -> None:
-    panel.canvas.draw()
     axes = panel.figure.axes[0]
     px, py = axes.transData.transform((x(DOSE_DAY) + 0.2, 4))
     panel._hover(MouseEvent("motion_notify_event", panel.canvas, px, py))

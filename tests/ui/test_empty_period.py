@@ -13,6 +13,7 @@ from symptomlog.domain import Entry
 from symptomlog.store import Diary
 from symptomlog.ui.main_window import MainWindow
 from symptomlog.ui.period_hint import period_with_data
+from tests.gui_support import wait_for_chart
 
 LAST = date.today() - timedelta(days=730)
 FIRST = LAST - timedelta(days=20)
@@ -62,6 +63,7 @@ def test_charts_say_where_the_entries_are_and_draw_them(qtbot, old_window) -> No
     old_window.show_view("charts")
     panel = old_window.views["charts"].panel
     assert panel is not None
+    wait_for_chart(qtbot, panel)
     [pain] = [a for a in panel.figure.findobj() if a.get_gid() == "series:pain"]
     assert all(y != y for y in pain.get_ydata())  # nothing but gaps: the period is empty
     assert not panel.hint.isHidden()
@@ -70,6 +72,7 @@ def test_charts_say_where_the_entries_are_and_draw_them(qtbot, old_window) -> No
     assert panel.period.currentText() == "Custom"
     start, end = panel.period_dates()
     assert end == LAST and start <= FIRST
+    wait_for_chart(qtbot, panel)
     [pain] = [a for a in panel.figure.findobj() if a.get_gid() == "series:pain"]
     assert sum(1 for y in pain.get_ydata() if y == y) == 11
     assert panel.hint.isHidden()

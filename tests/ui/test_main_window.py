@@ -59,19 +59,33 @@ def test_window_opens_on_today_and_remembers_the_text_size(qtbot, diary: Diary) 
     assert QApplication.font().pointSizeF() == pytest.approx(normal)
 
 
-def test_starting_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
+def test_starting_the_window_imports_neither_matplotlib_nor_the_other_views(
+    tmp_path: Path,
+) -> None:
     import subprocess
     import sys
 
-    code = (
-        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
-        "from symptomlog.store import Diary; from symptomlog.ui.main_window import MainWindow;"
-        f"w = MainWindow(Diary.open({str(tmp_path / 'd.sqlite3')!r})); w.show();"
-        "app.processEvents();"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib imported at start';"
-        "w.show_view('charts'); app.processEvents();"
-        "assert 'matplotlib' in sys.modules"
-    )
+    code = f"""
+import sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from symptomlog.store import Diary
+from symptomlog.ui.main_window import MainWindow
+w = MainWindow(Diary.open({str(tmp_path / "d.sqlite3")!r}))
+w.show()
+app.processEvents()
+assert 'matplotlib' not in sys.modules, 'matplotlib imported at start'
+views = ('history_view', 'cycles_view', 'report_view', 'medicines_view')
+early = [v for v in views if 'symptomlog.ui.' + v in sys.modules]
+assert not early, f'built at start: {{early}}'
+w.show_view('charts')
+deadline = time.monotonic() + 60
+while w.still_working() or w.views['charts'].panel.figure is None:
+    app.processEvents()
+    time.sleep(0.01)
+    assert time.monotonic() < deadline, 'the chart was never drawn'
+assert 'matplotlib' in sys.modules
+"""
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )

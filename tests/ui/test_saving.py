@@ -14,6 +14,7 @@ from symptomlog.domain import Entry
 from symptomlog.store import Diary
 from symptomlog.store.paths import file_mode
 from symptomlog.ui.main_window import MainWindow
+from tests.gui_support import wait_for_chart
 from tests.pictures import png_colours
 
 
@@ -25,7 +26,9 @@ def charts(qtbot, tmp_path: Path, diary: Diary):
     qtbot.addWidget(window)
     window.show()
     window.show_view("charts")
-    return window.views["charts"].panel
+    panel = window.views["charts"].panel
+    wait_for_chart(qtbot, panel)
+    return panel
 
 
 def choose(monkeypatch: pytest.MonkeyPatch, name: str) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer
 
+from symptomlog.charts.lock import DRAW_LOCK
 from symptomlog.domain import ChemoCycle
 from symptomlog.domain.fields import GRADED_SIDE_EFFECTS
 from symptomlog.domain.thresholds import effective
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHART_DPI = 200
-CHART_LOCK = threading.Lock()
 BOWEL_ITEMS = ("stools_above_usual", "days_since_bowels_opened")
 MEASURED_ITEMS = ("abdominal_girth_cm", "blood_glucose_mmol", "activity_level")
 
@@ -80,11 +79,12 @@ def chart_pages(
 ) -> list[Flowable]:
     """The chart pages; ``tick()`` after each chart (a worker's progress and Cancel).
 
-    One report draws its charts at a time (CHART_LOCK): a preview and a Save, or an old
-    preview not yet stopped, each on its own thread, must not draw with matplotlib at
-    once (its fonts and caches are shared, and a test run crashed in a draw)."""
+    One chart is drawn at a time (``charts.lock.DRAW_LOCK``): a preview and a Save, an
+    old preview not yet stopped or the Charts view, each on its own thread, must not
+    draw with matplotlib at once (its fonts and caches are shared, and a test run
+    crashed in a draw)."""
     story: list[Flowable] = [Spacer(1, 4), Paragraph("Trends", HEADING)]
-    with CHART_LOCK:
+    with DRAW_LOCK:
         for figure in report_figures(data):
             if tick is not None:
                 tick()

@@ -134,7 +134,7 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     if screenshot:
-        wait_for_flags(app, window)
+        wait_until_shown(app, window)
         try:  # checked like every output: never over the diary, its backups or a link
             save_pixmap(window.grab(), screenshot, diary.path)
         finally:
@@ -147,11 +147,12 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     return code
 
 
-def wait_for_flags(app: QApplication, window: MainWindow, seconds: float = 30.0) -> None:
-    """Until Today shows its judged flags: a screenshot must show them as a person sees them."""
+def wait_until_shown(app: QApplication, window: MainWindow, seconds: float = 30.0) -> None:
+    """Until the view shows what a person would see, for a screenshot: Today's judged
+    flags, the drawn chart (both are made off the window's thread)."""
     deadline = time.monotonic() + seconds
     app.processEvents()
-    while window.today.flag_check.pending and time.monotonic() < deadline:
+    while window.still_working() and time.monotonic() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.002)
     app.processEvents()

@@ -1,20 +1,20 @@
-"""The Charts view's content: the chart builders from ``charts`` on a Qt canvas.
+"""The Charts view's content: choices above the chart, the chart, its pointer readout.
 
-Imported only when the Charts view is first shown, so that starting the app does
-not load matplotlib. The figure is the very one the PDF uses, drawn on a
-``FigureCanvasQTAgg``; hovering a point says its date, value and who recorded it.
+Imported only when the Charts view is first shown. Reading the diary and drawing
+the chart both run off the window's thread (``ui/chart_render``, ``ui/latest``): the
+window keeps answering while five years are read and drawn, and the picture appears
+when it is ready. The figure is the very one the PDF uses; hovering a point says
+its date, value and who recorded it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
-from matplotlib.backend_bases import MouseEvent
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.dates import num2date
-from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -29,28 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from symptomlog.analysis.daily import Day, daily_values
-from symptomlog.analysis.trends import item_values
-from symptomlog.analysis.weight import baseline_of
-from symptomlog.charts import (
-    bowels_chart,
-    cycle_day_chart,
-    fit,
-    jaundice_chart,
-    measurements_chart,
-    refit,
-    side_effects_chart,
-    symptom_chart,
-    temperature_chart,
-    weight_chart,
-)
-from symptomlog.charts.medicines import MedicineMarks, mark_events, medicine_marks
+from symptomlog.analysis.daily import Day
+from symptomlog.charts.lock import DRAW_LOCK
 from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, GRADED_SIDE_EFFECTS, label_of
-from symptomlog.domain.thresholds import effective
 from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
+from symptomlog.ui.chart_picture import ChartPicture
+from symptomlog.ui.chart_render import ChartData, ChartOrder, Drawn, draw_chart, read_chart_data
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.latest import Latest
 from symptomlog.ui.lazy import RefreshWhenSeen
 from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.saving import save_figure
@@ -62,6 +50,10 @@ from symptomlog.ui.widgets import (
     show_period,
     to_qdate,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import FigureCanvasBase, MouseEvent
+    from matplotlib.figure import Figure
 
 CHARTS = {
     "symptoms": "Symptoms over time",
@@ -89,6 +81,8 @@ CHART_BASE_PT = 8.0
 """The builders' tick size: the screen scales chart text so ticks match the app's text."""
 PANEL_MIN_EM = 6
 """The least height of one symptom's panel, in lines of the app's text."""
+RESIZE_PAUSE_MS = 150
+"""A new size is drawn once the window has kept it this long."""
 
 
 class ChartsPanel(QWidget):
@@ -97,13 +91,24 @@ class ChartsPanel(QWidget):
     def __init__(self, context: DiaryContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.days: dict[date, Day] = {}
-        self.marks = MedicineMarks()
-        self.figure = Figure(figsize=(10, 4.5), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setAccessibleName("Chart")
-        self.canvas.mpl_connect("motion_notify_event", self._hover)
-        self.canvas.mpl_connect("resize_event", lambda _event: refit(self.figure))
+        self.data: ChartData | None = None
+        """What was read from the diary; None until the first reading is back."""
+        self.figure: Figure | None = None
+        """The figure on screen (for the pointer and Save); None until one is drawn."""
+        self.drawn: ChartOrder | None = None
+        self.loader = Latest("chart-data", self)
+        self.drawer = Latest("chart-draw", self)
+        self._draw_soon = QTimer(self)  # several changes in one go make one drawing
+        self._draw_soon.setSingleShot(True)
+        self._draw_soon.setInterval(0)
+        self._draw_soon.timeout.connect(self._start_draw)
+        self._resized_soon = QTimer(self)  # a window being dragged larger: draw when it stops
+        self._resized_soon.setSingleShot(True)
+        self._resized_soon.setInterval(RESIZE_PAUSE_MS)
+        self._resized_soon.timeout.connect(self._size_changed)
+        self.picture = ChartPicture()
+        self.picture.sig_pointer.connect(self._pointer)
+        self.picture.sig_resized.connect(self._resized_soon.start)
         self.chart = QComboBox()
         for key, title in CHARTS.items():
             self.chart.addItem(title, key)
@@ -167,7 +172,7 @@ class ChartsPanel(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidget(self.picture)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(symptom_grid)
@@ -175,16 +180,37 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
 
+    @property
+    def days(self) -> Mapping[date, Day]:
+        return self.data.days if self.data is not None else {}
+
+    @property
+    def canvas(self) -> FigureCanvasBase | None:
+        """The drawn figure's own (Agg) canvas: where the pointer's events are made."""
+        return self.figure.canvas if self.figure is not None else None
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left to read or draw: the picture shows the current choices."""
+        return not (self.loader.pending or self.drawer.pending or self._draw_soon.isActive())
+
+    def stop(self) -> None:
+        """The window is closing: no more reading or drawing; a running one is dropped."""
+        self._draw_soon.stop()
+        self._resized_soon.stop()
+        self.loader.stop()
+        self.drawer.stop()
+
     def reload(self) -> None:
-        """Read the diary again (after a save, an import, another diary) and redraw."""
-        try:
-            self.days = daily_values(self.context.diary.entries.between())
-            self.cycles = self.context.diary.cycles.all()
-            self.profile = self.context.diary.profile.get()
-            self.marks = read_marks(self.context, self.profile.thresholds)
-        except SymptomlogError as error:
-            self.hover.setText(f"⚠ Could not read the diary: {error}")
+        """Read the diary again (after a save, an import, another diary), then redraw."""
+        diary = self.context.diary
+        self.loader.run(partial(read_chart_data, diary), self._loaded, diary.path is None)
+
+    def _loaded(self, result: ChartData | Exception) -> None:
+        if isinstance(result, Exception):
+            self.hover.setText(f"⚠ Could not read the diary: {result}")
             return
+        self.data = result
         self._period_changed()
 
     def _period_changed(self) -> None:
@@ -221,60 +247,78 @@ class ChartsPanel(QWidget):
     def _fit_canvas(self, panels: int) -> None:
         """Each panel at least a few lines of text high; more panels scroll."""
         line = self.fontMetrics().lineSpacing()
-        self.canvas.setMinimumHeight(max(1, panels) * PANEL_MIN_EM * line)
+        self.picture.setMinimumHeight(max(1, panels) * PANEL_MIN_EM * line)
 
     def redraw(self) -> None:
-        if not hasattr(self, "cycles"):
+        """The choices changed: say what the period holds now, draw the chart soon."""
+        if self.data is None:
             return
-        self.figure.clear()
         start, end = self.period_dates()
         kind = self.chart.currentData()
-        names = self.chosen_symptoms() or list(DEFAULT_SYMPTOMS[:1])
         for box in self.symptoms.values():
             box.setEnabled(kind in ("symptoms", "cycle_day"))
-        doses_row = kind == "symptoms" and self.marks.has_doses(start, end)
+        names = self.chosen_symptoms() or list(DEFAULT_SYMPTOMS[:1])
+        doses_row = kind == "symptoms" and self.data.marks.has_doses(start, end)
         self._fit_canvas(len(names) + doses_row if kind in ("symptoms", "cycle_day") else 1)
-        in_period = sum(1 for day in self.days if start <= day <= end)
+        in_period = sum(1 for day in self.data.days if start <= day <= end)
         self.hint.update_for(self.context.diary, start, end, in_period)
-        self._draw(kind, names, start, end, self.text_scale())
-        self.canvas.draw()
+        self._draw_soon.start()
 
-    def _draw(self, kind: str, names: list[str], start: date, end: date, scale: float) -> None:
-        """The chosen chart on the canvas's figure, its text at the app's size."""
-        figure, days, cycles = self.figure, self.days, self.cycles
-        if kind == "symptoms":
-            symptom_chart(
-                days, cycles, start, end, names, figure=figure, scale=scale, marks=self.marks
-            )
-        elif kind == "cycle_day":
-            inside = [c for c in cycles if start <= c.start <= end] or cycles
-            latest_line = [c for c in inside if c.line == inside[-1].line] if inside else []
-            cycle_day_chart(days, latest_line, figure=figure, names=names, scale=scale)
-        else:  # these builders draw at the PDF's size; fit enlarges their text afterwards
-            if kind == "weight":
-                base = baseline_of(self.profile, item_values(days, "weight_kg"))
-                weight_chart(days, base, start, end, cycles, figure=figure)
-            elif kind == "jaundice":
-                jaundice_chart(days, cycles, start, end, figure=figure)
-            elif kind == "side_effects":
-                side_effects_chart(days, cycles, start, end, figure=figure)
-            elif kind in ("bowels", "measurements"):
-                limits = effective(self.profile.thresholds)
-                build = bowels_chart if kind == "bowels" else measurements_chart
-                build(days, cycles, start, end, figure=figure, limits=limits)
-            else:
-                limits = effective(self.profile.thresholds)
-                temperature_chart(days, cycles, start, end, figure=figure, limits=limits)
-            mark_events(figure, self.marks.events, start, end)
-            fit(figure, scale)
+    def _order(self) -> ChartOrder:
+        """The chart as chosen, at the size it will have on screen."""
+        ratio = self.picture.devicePixelRatioF()
+        viewport = self.scroll_area.viewport()
+        height = max(self.picture.minimumHeight(), viewport.height())
+        start, end = self.period_dates()
+        return ChartOrder(
+            self.chart.currentData(),
+            tuple(self.chosen_symptoms() or DEFAULT_SYMPTOMS[:1]),
+            start,
+            end,
+            self.text_scale(),
+            max(1, round(viewport.width() * ratio)),
+            max(1, round(height * ratio)),
+            ratio,
+        )
+
+    def _start_draw(self) -> None:
+        if self.data is not None:
+            self.drawer.run(partial(draw_chart, self._order(), self.data), self._show_drawn)
+
+    def _show_drawn(self, result: Drawn | Exception) -> None:
+        if isinstance(result, Exception):
+            self.hover.setText(f"⚠ The chart could not be drawn: {result}")
+            return
+        old, self.figure, self.drawn = self.figure, result.figure, result.order
+        if old is not None:
+            with DRAW_LOCK:  # a web of reference cycles: emptied now, not at the next collection
+                old.clear()
+        self.picture.show_image(result.rgba, result.width, result.height)
+
+    def _size_changed(self) -> None:
+        """Drawn again at the new size once the resizing stops (meanwhile stretched)."""
+        if self.data is None or self.drawn is None:
+            return
+        order = self._order()
+        if (order.width, order.height) != (self.drawn.width, self.drawn.height):
+            self._draw_soon.start()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "cycles"):
+        if event.type() == QEvent.Type.FontChange:
             self.redraw()  # large text on or off: the chart text follows
         super().changeEvent(event)
 
+    def _pointer(self, x: float, y: float) -> None:
+        """The pointer moved over the picture: read out the day under it."""
+        from matplotlib.backend_bases import MouseEvent
+
+        if self.canvas is not None:
+            self._hover(MouseEvent("motion_notify_event", self.canvas, round(x), round(y)))
+
     def _hover(self, event: MouseEvent) -> None:
         """Date, value and recorder of the nearest recorded day under the pointer."""
+        from matplotlib.dates import num2date
+
         if event.inaxes is None or event.xdata is None or self.chart.currentData() == "cycle_day":
             return
         day = num2date(event.xdata).date()
@@ -286,10 +330,11 @@ class ChartsPanel(QWidget):
         kind = self.chart.currentData()
         names = self.chosen_symptoms() if kind == "symptoms" else HOVER_ITEMS[kind]
         parts = [_shown(name, record.get(name), record.source(name)) for name in names]
-        pain_doses = self.marks.pain_doses.get(nearest, 0)
+        marks = self.data.marks if self.data is not None else None
+        pain_doses = marks.pain_doses.get(nearest, 0) if marks is not None else 0
         if kind == "symptoms" and pain_doses:
             parts.append(f"{plural(pain_doses, 'as-needed dose')} for pain")
-        parts += [e.summary for e in self.marks.events_between(nearest, nearest)]
+        parts += [e.summary for e in marks.events_between(nearest, nearest)] if marks else []
         self.hover.setText(f"{nearest:%a %d %b %Y}: {'; '.join(parts)}")
         self.hover.setAccessibleName(self.hover.text())
 
@@ -299,21 +344,16 @@ class ChartsPanel(QWidget):
         )
         if not name:
             return
+        if self.figure is None:
+            self.hover.setText("⚠ Not saved: the chart is still being drawn; try again soon.")
+            return
         try:
-            save_figure(self.figure, name, self.context.diary.path)
+            with DRAW_LOCK:
+                save_figure(self.figure, name, self.context.diary.path)
         except SymptomlogError as error:
             self.hover.setText(f"⚠ Not saved: {error}")
             return
         self.context.sig_status.emit(f"Chart saved to {name}.")
-
-
-def read_marks(context: DiaryContext, thresholds: Mapping[str, float]) -> MedicineMarks:
-    """The as-needed doses per day and the events the charts mark, read once per reload."""
-    diary = context.diary
-    limit = effective(thresholds).get("breakthrough_doses")
-    return medicine_marks(
-        diary.medicines.all(), diary.medicines.doses(), diary.events.between(), limit
-    )
 
 
 def _shown(name: str, value: object, source: Recorder | None = None) -> str:

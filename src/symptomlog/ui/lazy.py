@@ -74,6 +74,11 @@ class Views(Mapping[str, QWidget]):
         self.pages = pages
         """The tabs' pages: a view itself, or a ``LazyPage`` that will hold it."""
 
+    def built(self, name: str) -> QWidget | None:
+        """The view if it was built already (asking for it would build it)."""
+        page = self.pages[name]
+        return page._view if isinstance(page, LazyPage) else page
+
     def __getitem__(self, name: str) -> QWidget:
         page = self.pages[name]
         return page.view() if isinstance(page, LazyPage) else page

@@ -58,6 +58,7 @@ from symptomlog.ui.widgets import run_dialog
 
 if TYPE_CHECKING:
     from symptomlog.exchange.transfer import ImportSummary
+    from symptomlog.ui.charts_panel import ChartsPanel
     from symptomlog.ui.cycles_view import CyclesView
     from symptomlog.ui.history_view import HistoryView
 
@@ -221,6 +222,8 @@ class MainWindow(QMainWindow):
         self.reminder.timer.stop()
         self.context.stop()
         self.today.flag_check.stop()
+        if (panel := self._chart_panel()) is not None:
+            panel.stop()
         super().closeEvent(event)
 
     def _apply_text_size(self) -> None:
@@ -254,6 +257,14 @@ class MainWindow(QMainWindow):
             self.today.form.scales["pain"].setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif name == "history":
             self.history.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _chart_panel(self) -> ChartsPanel | None:  # if ever shown (asking must not build it)
+        return getattr(self.views.built("charts"), "panel", None)
+
+    def still_working(self) -> bool:
+        """Work off the window's thread is not shown yet: Today's flags, a chart."""
+        panel = self._chart_panel()
+        return self.today.flag_check.pending or (panel is not None and not panel.settled)
 
     def current_view(self) -> str:
         current = self.tabs.currentWidget()
