@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from symptomlog import __version__
 from symptomlog.domain import Recorder
 from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
@@ -40,7 +39,7 @@ from symptomlog.ui.background import BackgroundTask
 from symptomlog.ui.confirm_kinds import ConfirmKindsDialog, needs_confirming
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.demo_strip import DemoStrip, is_demo
-from symptomlog.ui.esas_section import ACKNOWLEDGEMENT as ESAS_CREDIT
+from symptomlog.ui.help_boxes import show_about, show_shortcuts
 from symptomlog.ui.lazy import LazyPage, Views
 from symptomlog.ui.own_diary import (
     made_default,
@@ -65,20 +64,6 @@ if TYPE_CHECKING:
 VIEWS = ("today", "history", "charts", "cycles", "report", "medicines")
 TITLES = ("Today", "History", "Charts", "Cycles", "Report", "Medicines")
 MAX_RECENT = 6
-
-SHORTCUTS = (
-    ("Ctrl+S", "Save the entry (Today)"),
-    ("Ctrl+1 … Ctrl+6", "Today, History, Charts, Cycles, Report, Medicines"),
-    ("Tab / Shift+Tab", "Next / previous field"),
-    ("← → or 0–9", "Change a 0–10 score (type 1 then 0 for ten)"),
-    ("Y / N", "Answer a yes/no sign"),
-    ("Delete", "Clear a score or sign (not recorded); in History, delete the entry"),
-    ("Enter", "In History, correct the selected entry"),
-    ("Ctrl+Z", "In History, undo the last deletion or correction"),
-    ("Ctrl+P", "Profile, care team and thresholds"),
-    ("Ctrl+Shift+L", "Large text on or off"),
-    ("Alt + underlined letter", "Go to that field or button"),
-)
 
 
 def settings() -> QSettings:
@@ -262,9 +247,13 @@ class MainWindow(QMainWindow):
         return getattr(self.views.built("charts"), "panel", None)
 
     def still_working(self) -> bool:
-        """Work off the window's thread is not shown yet: Today's flags, a chart."""
-        panel = self._chart_panel()
-        return self.today.flag_check.pending or (panel is not None and not panel.settled)
+        """Work off the window's thread is not shown yet: flags, a chart, a preview."""
+        panel, report = self._chart_panel(), self.views.built("report")
+        return (
+            self.today.flag_check.pending
+            or (panel is not None and not panel.settled)
+            or bool(getattr(report, "previewing", False))
+        )
 
     def current_view(self) -> str:
         current = self.tabs.currentWidget()
@@ -436,15 +425,7 @@ class MainWindow(QMainWindow):
         return None if last is None else last.recorded_at
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
+        show_shortcuts(self)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About symptomlog",
-            f"<b>symptomlog {__version__}</b><p>A private symptom diary for people living with "
-            "advanced pancreatic cancer and the people who care for them. Everything stays on "
-            "this computer.</p><p>It gives guidance, never a diagnosis: always follow your care "
-            f"team's advice.</p><p>{ESAS_CREDIT}</p>",
-        )
+        show_about(self)

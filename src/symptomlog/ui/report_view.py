@@ -66,6 +66,7 @@ class ReportView(QWidget):
         self.saved: Path | None = None
         self._stale = True
         self._request = 0
+        self._answered = 0
         self._built_for: tuple[date, date, str] | None = None
         self._preview_cancel = threading.Event()
         self.saving: SaveBuild | None = None
@@ -204,9 +205,15 @@ class ReportView(QWidget):
         else:
             self._pool.submit(job.run_here, self._builder)
 
+    @property
+    def previewing(self) -> bool:
+        """The newest preview asked for is not on screen yet (nor its error)."""
+        return self._answered != self._request
+
     def _shown(self, request: int, result: object) -> None:
         if request != self._request:
             return  # the period changed while this one was being made
+        self._answered = request
         if isinstance(result, SymptomlogError):
             self.message.setText(f"⚠ The report could not be made: {result}")
             return
