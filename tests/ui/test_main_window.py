@@ -90,3 +90,18 @@ assert 'matplotlib' in sys.modules
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_charts_and_report_code_load_matplotlib_only_to_draw() -> None:
+    """Their modules are imported on the window's thread when a view is first shown:
+    matplotlib (0.3-1.3 s) is loaded by the drawing itself, off that thread."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, symptomlog.ui.charts_panel, symptomlog.ui.report_view, "
+        "symptomlog.report.pdf_charts; print('matplotlib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -100,3 +100,22 @@ def test_opening_every_dialog_then_quitting_20_times_never_crashes(tmp_path: Pat
         "shortcuts",
         "about",
     ]
+
+
+BUSY_CHILD = Path(__file__).with_name("quit_busy_child.py")
+
+
+def test_quitting_while_a_chart_and_a_preview_are_made_never_crashes(tmp_path: Path) -> None:
+    """Closed at once, or a moment later, while helper threads read, draw and build."""
+    for run, delay_ms in enumerate((0, 30, 80, 150, 300, 600)):
+        done = subprocess.run(
+            [sys.executable, str(BUSY_CHILD), str(tmp_path), str(delay_ms)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        problem = f"run {run} (close after {delay_ms} ms): exit {done.returncode}\n"
+        problem += done.stderr[-2000:]
+        assert done.returncode == 0, problem
+        assert "busy: True" in done.stdout, problem  # it really was at work when closed
+        assert "QObject" not in done.stderr and "Traceback" not in done.stderr, problem

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from symptomlog.charts.lock import DRAW_LOCK
 from symptomlog.domain import ChemoCycle
 from symptomlog.domain.fields import GRADED_SIDE_EFFECTS
 from symptomlog.domain.thresholds import effective
+from symptomlog.drawing import DRAW_LOCK
 from symptomlog.report.chart_image import ChartImage
 from symptomlog.report.styles import HEADING
 from symptomlog.report.summary import ReportData
@@ -71,7 +71,7 @@ def chart_pages(
 ) -> list[Flowable]:
     """The chart pages; ``tick()`` after each chart (a worker's progress and Cancel).
 
-    One chart is drawn at a time (``charts.lock.DRAW_LOCK``): a preview and a Save, an
+    One chart is drawn at a time (``symptomlog.drawing.DRAW_LOCK``): a preview and a Save, an
     old preview not yet stopped or the Charts view, each on its own thread, must not
     draw with matplotlib at once (its fonts and caches are shared, and a test run
     crashed in a draw)."""

@@ -163,11 +163,10 @@ def close_window(window: MainWindow) -> None:
 
     Left to Python's garbage collector, the window (kept alive by its own signal
     connections) was destroyed at interpreter exit after parts of Qt were already
-    gone: the crash on quit. Here the watcher stops, the diary closes and every
-    child (dialogs, the chart canvas, timers) is deleted by Qt, once.
+    gone: the crash on quit. Here the watcher and the helper threads stop, the diary
+    closes and every child (dialogs, the chart, timers) is deleted by Qt, once.
     """
-    window.context.stop()
-    window.today.flag_check.stop()
+    window.stop_background_work()
     window.context.diary.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from symptomlog.analysis.daily import Day, daily_values
 from symptomlog.analysis.trends import item_values
 from symptomlog.analysis.weight import baseline_of
-from symptomlog.charts.lock import DRAW_LOCK
 from symptomlog.domain import ChemoCycle, Profile
 from symptomlog.domain.thresholds import effective
+from symptomlog.drawing import DRAW_LOCK
 from symptomlog.store import Diary
 
 if TYPE_CHECKING:

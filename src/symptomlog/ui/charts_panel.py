@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.analysis.daily import Day
-from symptomlog.charts.lock import DRAW_LOCK
 from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, GRADED_SIDE_EFFECTS, label_of
 from symptomlog.domain.words import plural
+from symptomlog.drawing import DRAW_LOCK
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.chart_picture import ChartPicture
 from symptomlog.ui.chart_render import ChartData, ChartOrder, Drawn, draw_chart, read_chart_data

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,6 +22,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from symptomlog.errors import SymptomlogError
 
 log = logging.getLogger(__name__)
+
+STOP_WAIT_S = 3.0
+"""The longest a closing window waits for a running job (a chart waits for a report's
+charts to be drawn first, one drawing at a time)."""
 
 
 class Latest(QObject):
@@ -35,6 +39,7 @@ class Latest(QObject):
         self._request = 0
         self._answered = 0
         self._stopped = False
+        self._futures: list[Future[None]] = []
         self._sig_done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -50,13 +55,16 @@ class Latest(QObject):
         if here:
             self._deliver(self._request, _attempt(work), done)
         else:
-            self._pool.submit(self._run, self._request, work, done)
+            self._futures = [f for f in self._futures if not f.done()]
+            self._futures.append(self._pool.submit(self._run, self._request, work, done))
 
     def _run(self, request: int, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         if request != self._request:
             return  # replaced before it began: not worth doing
         result = _attempt(work)
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+        if self._stopped:
+            return  # the window is closing: nobody to tell
+        with contextlib.suppress(RuntimeError):  # it closed just now: still nobody
             self._sig_done.emit(request, result, done)
 
     def _deliver(self, request: int, result: object, done: Callable[[Any], None]) -> None:
@@ -65,12 +73,15 @@ class Latest(QObject):
         self._answered = request
         done(result)
 
-    def stop(self) -> None:
-        """No more answers; a running job finishes and is dropped (the window is closing)."""
+    def stop(self, wait_s: float = STOP_WAIT_S) -> None:
+        """No more answers (the window is closing): jobs not begun are dropped, and a
+        running one is given ``wait_s`` to end, so that no thread is still at work
+        while Qt takes the window apart (a quit once crashed that way)."""
         self._stopped = True
         self._request += 1
         self._answered = self._request  # nothing is pending any more: nothing will come
         self._pool.shutdown(wait=False, cancel_futures=True)
+        wait(self._futures, timeout=wait_s)
 
 
 def _attempt(work: Callable[[], Any]) -> object:

@@ -204,12 +204,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.remember_recorder()
         self.settings.sync()
+        self.stop_background_work()
+        super().closeEvent(event)
+
+    def stop_background_work(self) -> None:
+        """Before the window goes: no timer fires and no helper thread is still at work
+        on it (flags, a chart, a preview) while Qt takes it apart."""
         self.reminder.timer.stop()
         self.context.stop()
         self.today.flag_check.stop()
         if (panel := self._chart_panel()) is not None:
             panel.stop()
-        super().closeEvent(event)
+        if (report := self.views.built("report")) is not None:
+            report.stop()  # type: ignore[attr-defined]
 
     def _apply_text_size(self) -> None:
         app = QApplication.instance()

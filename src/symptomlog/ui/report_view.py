@@ -67,6 +67,7 @@ class ReportView(QWidget):
         self._stale = True
         self._request = 0
         self._answered = 0
+        self._closed = False
         self._built_for: tuple[date, date, str] | None = None
         self._preview_cancel = threading.Event()
         self.saving: SaveBuild | None = None
@@ -173,12 +174,12 @@ class ReportView(QWidget):
 
     def _changed(self) -> None:
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() and not self._closed:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and not self._closed:
             self.refresh()
 
     def period_dates(self) -> tuple[date, date]:
@@ -204,6 +205,15 @@ class ReportView(QWidget):
             job.run_here(self._builder)
         else:
             self._pool.submit(job.run_here, self._builder)
+
+    def stop(self) -> None:
+        """The window is closing: a preview being made stops at its next step, and is
+        waited for; none is shown."""
+        self._closed = True
+        self._request += 1
+        self._answered = self._request
+        self._preview_cancel.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     @property
     def previewing(self) -> bool:
