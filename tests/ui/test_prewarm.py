@@ -9,6 +9,8 @@ CHILD = """
 import sys
 from symptomlog.ui.prewarm import load_chart_libraries_soon
 assert "matplotlib" not in sys.modules, "the start path must not import matplotlib"
+import gc
+assert gc.get_freeze_count() == 0
 thread = load_chart_libraries_soon()
 assert thread is not None and thread.name == "load-charts" and not thread.daemon
 assert load_chart_libraries_soon() is None, "a second call must not start a second load"
@@ -17,6 +19,8 @@ assert not thread.is_alive()
 for name in ("matplotlib.figure", "matplotlib.backends.backend_agg", "symptomlog.charts"):
     assert name in sys.modules, name
 assert "matplotlib.backends.backend_qtagg" not in sys.modules, "Qt parts stay on the window"
+# what lives as long as the app (the modules, matplotlib's fonts) is out of the full passes
+assert gc.get_freeze_count() > 10_000, gc.get_freeze_count()
 print("loaded")
 """
 
