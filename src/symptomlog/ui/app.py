@@ -7,6 +7,7 @@ create another one instead.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -133,6 +134,7 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
+    collect_from_now_on()
     if screenshot:
         wait_until_shown(app, window)
         try:  # checked like every output: never over the diary, its backups or a link
@@ -145,6 +147,14 @@ def run_app(path: Path, view: str | None = None, screenshot: str | None = None) 
     code = app.exec()
     close_window(window)
     return code
+
+
+def collect_from_now_on() -> None:
+    """The window is up: what exists now lives as long as the app, so it is set aside
+    (``gc.freeze``), and the cycle collector, off while starting (``cli.run_window``),
+    works again on what is made from now on."""
+    gc.freeze()
+    gc.enable()
 
 
 def wait_until_shown(app: QApplication, window: MainWindow, seconds: float = 30.0) -> None:
