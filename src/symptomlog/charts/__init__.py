@@ -12,7 +12,7 @@ from symptomlog.charts.builders import (
     temperature_chart,
     weight_chart,
 )
-from symptomlog.charts.fit import fit, refit
+from symptomlog.charts.fit import fit
 from symptomlog.charts.symptoms import cycle_day_chart, symptom_chart
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "fit",
     "jaundice_chart",
     "measurements_chart",
-    "refit",
     "side_effects_chart",
     "symptom_chart",
     "temperature_chart",

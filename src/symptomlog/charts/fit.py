@@ -9,14 +9,13 @@ shorter figure (a small window) keeps room for the dates at the bottom.
 Margins are estimated from the font size and the number of characters, not
 measured: measuring needs a renderer pass (constrained layout costs about a third
 of a five-year redraw), and an estimate with a little slack is good enough for
-labels this short. The inch margins are remembered per figure so that the Charts
-view can apply them again when its canvas is resized (``refit``).
+labels this short. The Charts view draws a new figure at each new size, so the
+margins are worked out for the size drawn.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
@@ -40,9 +39,6 @@ class Margins:
     top: float
     bottom: float
     between: float = 0.0
-
-
-_margins: WeakKeyDictionary[Figure, Margins] = WeakKeyDictionary()
 
 
 def inches(points: float) -> float:
@@ -167,16 +163,8 @@ def apply(figure: Figure, margins: Margins) -> None:
 
 
 def fit(figure: Figure, scale: float = 1.0, top_extra: float = 0.0) -> Margins:
-    """Scale the text, then set margins that hold it; remembered for ``refit``."""
+    """Scale the text, then set margins that hold it."""
     enlarge(figure, scale)
     margins = measure(figure, top_extra)
-    _margins[figure] = margins
     apply(figure, margins)
     return margins
-
-
-def refit(figure: Figure) -> None:
-    """After a resize: the same inch margins as fractions of the new size."""
-    margins = _margins.get(figure)
-    if margins is not None:
-        apply(figure, margins)
