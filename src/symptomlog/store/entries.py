@@ -61,8 +61,8 @@ class EntryStore:
         """Store one entry; return it with its id. Written as every new entry is, by
         ``entry_rows`` (why, with the figures, in its docstring)."""
         stamp = now()
-        with self._diary.write() as session:
-            return entry.with_id(insert_one(session.connection(), entry, stamp))
+        with self._diary.write_connection() as connection:
+            return entry.with_id(insert_one(connection, entry, stamp))
 
     def add_many(self, entries: list[Entry]) -> ImportResult:
         """Store every new entry in one transaction; skip those already present."""
