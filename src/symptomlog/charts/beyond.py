@@ -24,6 +24,7 @@ from symptomlog.charts.builders import (
     label_rows,
     mark_row,
 )
+from symptomlog.charts.fit import TITLE_Y
 from symptomlog.charts.style import OKABE_ITO
 from symptomlog.domain import ChemoCycle
 from symptomlog.domain import thresholds as th
@@ -68,7 +69,7 @@ def bowels_chart(
         (stuck, "Days since the bowels last opened"),
     ):
         _date_axis(axes, start, end)
-        axes.set_title(title, fontsize=10, loc="left")
+        axes.set_title(title, fontsize=10, loc="left", y=TITLE_Y)
     return figure
 
 
@@ -100,6 +101,7 @@ def side_effects_chart(
         "Side effects (● bigger = worse, orange = the worst answer; | none; blank not asked)",
         fontsize=10,
         loc="left",
+        y=TITLE_Y,
     )
     _date_axis(axes, start, end)
     return figure
@@ -133,7 +135,7 @@ def measurements_chart(
         _plot_series(axes, days, name, period, index, ITEM_BY_NAME[name].label)
         axes.set_ylabel(unit)
         _date_axis(axes, start, end)
-        axes.set_title(ITEM_BY_NAME[name].label, fontsize=10, loc="left")
+        axes.set_title(ITEM_BY_NAME[name].label, fontsize=10, loc="left", y=TITLE_Y)
         if name == "blood_glucose_mmol":
             _reference_line(axes, th.GLUCOSE_LOW, f"{th.GLUCOSE_LOW:g}: a hypo", "--", end)
             high = limits["glucose_high"]
@@ -147,5 +149,6 @@ def measurements_chart(
                 "What I could do today (0 everything as before … 4 in bed all day)",
                 fontsize=10,
                 loc="left",
+                y=TITLE_Y,
             )
     return figure

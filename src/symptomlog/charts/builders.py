@@ -21,6 +21,7 @@ from symptomlog.analysis.cycle_day import ordered
 from symptomlog.analysis.daily import Day, calendar
 from symptomlog.analysis.weight import Baseline
 from symptomlog.charts.dates import AppDateFormatter, FittingDateLocator
+from symptomlog.charts.fit import TITLE_Y
 from symptomlog.charts.style import (
     BAND_COLOURS,
     CARER_NOTE,
@@ -196,7 +197,7 @@ def _date_axis(axes: Axes, start: date, end: date) -> None:
 def _finish(axes: Axes, start: date, end: date, title: str) -> None:
     """Dates along the bottom, the title at the left, the legend outside on the right."""
     _date_axis(axes, start, end)
-    axes.set_title(title, fontsize=10, loc="left")
+    axes.set_title(title, fontsize=10, loc="left", y=TITLE_Y)
     _legend(axes)
 
 
@@ -350,7 +351,10 @@ def jaundice_chart(
         )
     label_rows(signs_axes, [s.label for s in SIGNS])
     signs_axes.set_title(
-        "Signs of jaundice (■ present, | answered no, blank not recorded)", fontsize=10, loc="left"
+        "Signs of jaundice (■ present, | answered no, blank not recorded)",
+        fontsize=10,
+        loc="left",
+        y=TITLE_Y,
     )
     _cycle_bands(itch_axes, cycles, start, end, labels=False)
     _plot_series(itch_axes, days, "itch", period, 5, "Itch 0–10")

@@ -19,6 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from symptomlog.analysis.daily import calendar
 from symptomlog.charts.builders import x, xs
+from symptomlog.charts.fit import TITLE_Y
 from symptomlog.charts.style import OKABE_ITO, REFERENCE_COLOUR
 from symptomlog.domain import Dose, Event, Medicine
 from symptomlog.domain.doses import breakthrough_ids
@@ -143,9 +144,9 @@ def draw_doses(axes: Axes, marks: MedicineMarks, start: date, end: date) -> None
             color=REFERENCE_COLOUR,
             clip_on=False,
         )
-    axes.set_title(PANEL_TITLE, loc="left", fontsize=9, fontweight="bold")
+    axes.set_title(PANEL_TITLE, loc="left", fontsize=9, fontweight="bold", y=TITLE_Y)
     if any(other):
-        axes.set_title(KEY_WORDS, loc="right", fontsize=7)
+        axes.set_title(KEY_WORDS, loc="right", fontsize=7, y=TITLE_Y)
 
 
 def event_label(event: Event) -> str:

@@ -23,7 +23,7 @@ from symptomlog.analysis.cycle_day import by_cycle, mean_by_cycle_day
 from symptomlog.analysis.daily import Day, calendar
 from symptomlog.analysis.trends import item_values
 from symptomlog.charts.builders import _cycle_bands, _date_axis, _plot_series, _prepare
-from symptomlog.charts.fit import LINE_EM, fit, inches
+from symptomlog.charts.fit import LINE_EM, TITLE_Y, fit, inches
 from symptomlog.charts.medicines import MedicineMarks, draw_doses, mark_events
 from symptomlog.charts.style import series_style
 from symptomlog.domain import ChemoCycle
@@ -69,7 +69,7 @@ def _heading(figure: Figure, text: str) -> float:
 
 def _panel_title(axes: Axes, name: str) -> None:
     axes.set_gid(f"panel:{name}")
-    axes.set_title(label_of(name), loc="left", fontsize=PANEL_PT, fontweight="bold")
+    axes.set_title(label_of(name), loc="left", fontsize=PANEL_PT, fontweight="bold", y=TITLE_Y)
     axes.set_ylim(-0.3, 10.3)
     axes.set_yticks([0, 5, 10])
     axes.tick_params(axis="y", labelsize=TICK_PT)
@@ -109,7 +109,7 @@ def symptom_chart(
     for axes in panels[:-1]:
         axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     _same_x(panels)
-    panels[0].set_title(CARER_SHORT, loc="right", fontsize=TICK_PT)
+    panels[0].set_title(CARER_SHORT, loc="right", fontsize=TICK_PT, y=TITLE_Y)
     if marks is not None:
         mark_events(figure, marks.events, start, end)
     extra = _heading(figure, f"Symptoms 0–10, worst of the day: {start:%d %b %Y} – {end:%d %b %Y}")
