@@ -56,7 +56,13 @@ class LazyPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
+    @property
+    def built(self) -> QWidget | None:
+        """The view, if it was built already."""
+        return self._view
+
     def view(self) -> QWidget:
+        """The view, built now if it was not yet."""
         if self._view is None:
             self._view = self._build()
             self._layout.addWidget(self._view)
@@ -77,7 +83,7 @@ class Views(Mapping[str, QWidget]):
     def built(self, name: str) -> QWidget | None:
         """The view if it was built already (asking for it would build it)."""
         page = self.pages[name]
-        return page._view if isinstance(page, LazyPage) else page
+        return page.built if isinstance(page, LazyPage) else page
 
     def __getitem__(self, name: str) -> QWidget:
         page = self.pages[name]
