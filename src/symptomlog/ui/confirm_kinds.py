@@ -18,6 +18,7 @@ from symptomlog.errors import SymptomlogError
 from symptomlog.ui.contacts_editor import ContactsEditor
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.messages import not_saved
+from symptomlog.ui.widgets import dialog_buttons
 
 
 class ConfirmKindsDialog(QDialog):
@@ -42,12 +43,8 @@ class ConfirmKindsDialog(QDialog):
         self.editor = ContactsEditor(self.profile.contacts)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = dialog_buttons(self, self.save)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Ask me &later")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (intro, before, self.editor, self.message, buttons):
             layout.addWidget(widget)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
+    dialog_buttons,
     from_qdate,
     run_dialog,
     to_qdate,
@@ -84,11 +84,7 @@ class AddCyclesDialog(QDialog):
             ),
         )
         form.addRow(self.new_line)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept, save=False)
         form.addRow(buttons)
 
 
@@ -108,11 +104,7 @@ class EditCycleDialog(QDialog):
         form.addRow(QLabel(f"Planned start: {cycle.planned_start:%a %d %b %Y}"))
         add_labelled(form, (("&Actual start", self.actual), ("&Dose / note", self.note)))
         form.addRow(self.ends_line)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept)
         form.addRow(buttons)
 
     def edited(self) -> ChemoCycle:

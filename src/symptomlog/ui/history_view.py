@@ -43,6 +43,7 @@ from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.widgets import (
     DateField,
     add_labelled,
+    dialog_buttons,
     from_qdate,
     run_dialog,
     to_qdate,
@@ -71,11 +72,7 @@ class EditDialog(QDialog):
         self._save = save
         self.message = QLabel()
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.try_save)
         scroll = QScrollArea()  # the whole form must fit a 1024x700 screen, buttons included
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

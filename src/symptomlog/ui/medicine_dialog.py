@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from symptomlog.domain import Medicine
 from symptomlog.domain.medicine import MAX_PER_24H_LIMIT, Purpose
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.messages import not_saved
-from symptomlog.ui.widgets import DateField, from_qdate, message_label, to_qdate
+from symptomlog.ui.widgets import DateField, dialog_buttons, from_qdate, message_label, to_qdate
 
 NO_MAXIMUM = "not set"
 
@@ -93,11 +92,7 @@ class MedicineDialog(QDialog):
         note.setWordWrap(True)
         note.setObjectName("anchor")
         self.message = message_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.try_save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +33,7 @@ from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.lazy import RefreshWhenSeen
 from symptomlog.ui.medicine_dialog import MedicineDialog
-from symptomlog.ui.widgets import DateField, from_qdate, run_dialog, to_qdate
+from symptomlog.ui.widgets import DateField, dialog_buttons, from_qdate, run_dialog, to_qdate
 
 RECENT_DAYS = 14
 MEDICINE_COLUMNS = ("Medicine", "How", "For", "Most in 24 h", "Doses in last 24 h", "Dates")
@@ -99,11 +98,7 @@ class StopDialog(QDialog):
         row.addWidget(self.day, 1)
         note = QLabel(f"{medicine.label} stays in the history, the charts and the summary.")
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept, save=False)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(note)

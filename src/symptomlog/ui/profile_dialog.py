@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from symptomlog.errors import Problem, SymptomlogError, ValidationError
 from symptomlog.ui.contacts_editor import ContactsEditor
 from symptomlog.ui.context import DiaryContext
 from symptomlog.ui.messages import not_saved
-from symptomlog.ui.widgets import add_labelled
+from symptomlog.ui.widgets import add_labelled, dialog_buttons
 
 
 class ProfileDialog(QDialog):
@@ -50,11 +49,7 @@ class ProfileDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.message)

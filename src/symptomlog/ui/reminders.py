@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from symptomlog.domain.reminder import DEFAULT_TIME, is_due, parse_time
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui import autostart
+from symptomlog.ui.widgets import dialog_buttons
 
 CHECK_MS = 30_000
 """How often the timer looks whether the reminder is due."""
@@ -170,11 +170,7 @@ class RemindersDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept, save=False)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(why)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from symptomlog.domain import Event, Profile
 from symptomlog.domain.event import EventKind, Outcome
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.messages import not_saved
-from symptomlog.ui.widgets import DateTimeField, add_labelled, message_label
+from symptomlog.ui.widgets import DateTimeField, add_labelled, dialog_buttons, message_label
 
 OUTCOME_TEXTS = {
     Outcome.ADVICE: "Advice &only",
@@ -100,11 +99,7 @@ class WhatHappenedDialog(QDialog):
         )
         form.addRow(QLabel("What came of it"), outcome_row)
         self.message = message_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.try_save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -9,7 +9,7 @@ same way with two buttons.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateTimeEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -289,3 +290,17 @@ def chosen_period(start_field: DateField, end_field: DateField) -> tuple[date, d
     """The two dates in order, whichever way round they were typed."""
     start, end = from_qdate(start_field.date()), from_qdate(end_field.date())
     return (start, end) if start <= end else (end, start)
+
+
+def dialog_buttons(
+    dialog: QDialog, on_accept: Callable[[], None], *, save: bool = True
+) -> QDialogButtonBox:
+    """Save (or OK) and Cancel, wired: ``on_accept`` for the first, closing for the other.
+
+    Every dialog had its own four lines for this; Enter and Escape work the same in all.
+    """
+    chosen = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(chosen | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
