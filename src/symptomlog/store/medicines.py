@@ -8,6 +8,7 @@ never deleted, only stopped: its doses stay in the history and the PDF.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -81,17 +82,7 @@ class MedicineStore:
             raise ValidationError(
                 Problem("stop", f"{current.label} was already stopped on {current.stop}")
             )
-        stopped = Medicine(
-            current.name,
-            current.strength,
-            current.as_needed,
-            current.purpose,
-            current.max_per_24h,
-            current.start,
-            day,
-            current.id,
-        )
-        return self.update(stopped, actor)
+        return self.update(replace(current, stop=day), actor)
 
     def get(self, medicine_id: int | None) -> Medicine:
         with self._diary.read() as session:
