@@ -64,3 +64,22 @@ def test_a_bad_file_imports_nothing_and_says_where(
     assert said["information"] == []
     assert len(said["warning"]) == 1
     assert "line 2" in said["warning"][0] and "pain" in said["warning"][0].lower()
+
+
+def test_the_menus_import_finishes_though_nobody_keeps_the_task(
+    qtbot, window: MainWindow, tmp_path: Path, said, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File ▸ Import drops the task it starts: the answer must still come back."""
+    import gc
+
+    from PySide6.QtWidgets import QFileDialog
+
+    source = write_csv(tmp_path / "menu.csv", 30)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    window.import_file()
+    gc.collect()  # what nobody holds is gone now
+    qtbot.waitUntil(lambda: bool(said["information"]), timeout=10_000)
+    assert said["information"] == [
+        "Imported 30 entries from menu.csv; 0 were already in the diary."
+    ]
+    assert window.statusBar().currentMessage().startswith("Imported 30 entries")

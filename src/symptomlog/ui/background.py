@@ -16,7 +16,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 
 SHOW_AFTER_MS = 300
 """Work that ends sooner shows no progress box at all (it would only flicker)."""
+
+
+_UNDER_WAY: set[BackgroundTask[Any]] = set()
+"""Every task until it has answered. File ▸ Import drops the task it starts; once the
+helper thread ended, Python deleted it with its signal carrier, the answer never came
+and the progress box stayed up for good. Held here, no caller has to keep it."""
 
 
 class Cancelled(SymptomlogError):
@@ -88,6 +94,7 @@ class BackgroundTask(Generic[T]):
         if on_this_thread:
             self._finish(self._run())
             return
+        _UNDER_WAY.add(self)
         threading.Thread(target=self._run_and_send, name=self._thread_name).start()
 
     def cancel(self) -> None:
@@ -127,6 +134,7 @@ class BackgroundTask(Generic[T]):
         if self.finished:
             return
         self.finished = True
+        _UNDER_WAY.discard(self)
         self.progress.close()
         self.progress.deleteLater()
         self._done(result)  # type: ignore[arg-type]
