@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from symptomlog.domain import ChemoCycle, Contact, Dose, Medicine, Profile, Recorder
 from symptomlog.domain.event import EventKind, Outcome
 from symptomlog.domain.words import ordinal
+from symptomlog.errors import DiaryUnavailable
 from symptomlog.ui.main_window import MainWindow
 from tests.gui_support import wait_for_flags
 
@@ -105,6 +107,35 @@ def test_the_24_hour_maximum_warns_and_never_blocks(
     assert len(diary.medicines.doses(medicine_id=morphine.id)) == 8
     assert "7th dose" in window.today.doses.message.text()
     assert "more than the 6 your team set" in window.today.doses.message.text()
+
+
+def test_a_maximum_changed_by_the_team_is_the_one_warned_at(
+    qtbot, window: MainWindow, morphine: Medicine, clock: Clock
+) -> None:
+    """The button must not keep the medicine as it was when the buttons were built."""
+    diary = window.context.diary
+    assert morphine.id is not None
+    diary.medicines.update(replace(morphine, max_per_24h=4))  # the team lowered it
+    window.context.changed()
+    for hours in (10, 6, 2):
+        diary.medicines.record_dose(Dose(morphine.id, clock.now - timedelta(hours=hours)))
+    qtbot.mouseClick(window.today.doses.buttons[morphine.id], Qt.MouseButton.LeftButton)
+    assert "4th dose of Oral morphine 10 mg in 24 hours — the most your team set" in (
+        window.today.doses.message.text()
+    )
+
+
+def test_an_unreadable_diary_never_says_no_dose_yet(
+    window: MainWindow, morphine: Medicine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(*_args: object) -> None:
+        raise DiaryUnavailable("The diary is locked by another program")
+
+    monkeypatch.setattr(window.context.diary.medicines, "last_dose", unreadable)
+    window.today.doses.update_times()
+    assert morphine.id is not None
+    text = window.today.doses.buttons[morphine.id].text()
+    assert "no dose yet" not in text and "last dose unknown" in text
 
 
 def test_below_the_maximum_there_is_no_warning(

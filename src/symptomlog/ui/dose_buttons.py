@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.domain import Dose, Medicine, Recorder
-from symptomlog.domain.doses import dose_limit, limit_warning, since_words
+from symptomlog.domain.doses import limit_warning, since_words
 from symptomlog.errors import SymptomlogError
 from symptomlog.ui.context import DiaryContext
 
 TICK_MS = 30_000
 """How often "last 3 h 20 min ago" is brought up to date."""
-RECENT_DAYS = 30
-"""Doses read for "time since the last": a longer gap is read only for that medicine."""
 MAX_COLUMNS = 3
 
 
@@ -110,7 +108,7 @@ class DoseButtons(QWidget):
         except SymptomlogError as error:
             self.message.setText(f"⚠ The medicines could not be read: {error}")
             return
-        if [(m.id, m.label) for m in medicines] != [(m.id, m.label) for m in self.medicines]:
+        if medicines != self.medicines:  # a changed maximum or purpose too: the warning reads it
             self._build(medicines)
         self.update_times()
 
@@ -184,12 +182,6 @@ class DoseButtons(QWidget):
 
         return take
 
-    def _doses(self, medicine: Medicine, now: datetime) -> list[Dose]:
-        recent = self.context.diary.medicines.doses(
-            (now - timedelta(days=RECENT_DAYS)).date(), None, medicine_id=medicine.id
-        )
-        return recent or self.context.diary.medicines.doses(medicine_id=medicine.id)
-
     def update_times(self) -> None:
         """Each button's "last … ago", from the stored doses."""
         now = self.clock()
@@ -197,10 +189,9 @@ class DoseButtons(QWidget):
             assert medicine.id is not None
             try:  # the one newest dose, not a month of them: this runs at start and each minute
                 last = self.context.diary.medicines.last_dose(medicine.id, now)
-            except SymptomlogError:
-                last = None
-            elapsed = None if last is None else now - last.taken_at
-            text = button_text(medicine, elapsed)
+                text = button_text(medicine, None if last is None else now - last.taken_at)
+            except SymptomlogError:  # never "no dose yet" when it is not known
+                text = f"{medicine.label} — last dose unknown (the diary could not be read)"
             self.texts[medicine.id] = text
             button = self.buttons[medicine.id]
             button.setAccessibleName(f"Took a dose of {text}")
@@ -223,7 +214,7 @@ class DoseButtons(QWidget):
                 Dose(medicine.id, now, None, by, name if by is not Recorder.PATIENT else None),
                 self.context.actor,
             )
-            limit = dose_limit(medicine, self._doses(medicine, now), now)
+            limit = self.context.diary.medicines.limit_at(medicine, now)
             profile = self.context.diary.profile.get()
         except SymptomlogError as error:
             self._say(f"⚠ The dose was not recorded: {error}", warning=True)
