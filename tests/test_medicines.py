@@ -206,6 +206,30 @@ def test_a_current_medicine_of_the_same_name_is_refused(diary: Diary, morphine: 
     assert len(diary.medicines.all()) == 1
 
 
+def test_a_new_strength_can_be_entered_the_day_the_old_one_stops(
+    diary: Diary, morphine: Medicine
+) -> None:
+    diary.medicines.stop(morphine.id, date.today())  # type: ignore[arg-type]
+    stronger = diary.medicines.add(Medicine("Oral morphine", "20 mg/5 ml", True, "pain"))
+    assert diary.medicines.find("oral morphine") == stronger
+
+
+def test_an_import_cannot_bring_a_second_current_medicine_of_one_name(
+    diary: Diary, morphine: Medicine
+) -> None:
+    other = Medicine("Oral Morphine", "20 mg/5 ml", True, "pain", id=1)
+    with pytest.raises(ValidationError, match="already on the list of medicines"):
+        diary.medicines.add_records([other], [Dose(1, T0)])
+    assert diary.medicines.all() == [morphine] and diary.medicines.doses() == []
+
+
+def test_an_imported_dose_outside_its_medicines_dates_is_refused(diary: Diary) -> None:
+    stopped = Medicine("Ondansetron", "8 mg", True, "nausea", 3, date(2026, 1, 1), date(2026, 2, 1))
+    with pytest.raises(ValidationError, match="after its stop date"):
+        diary.medicines.add_records([stopped.with_id(7)], [Dose(7, T0)])
+    assert diary.medicines.all() == []  # nothing of the file was kept
+
+
 def test_stop_keeps_the_medicine_and_its_doses_and_restart_is_found_first(
     diary: Diary, morphine: Medicine
 ) -> None:

@@ -43,6 +43,11 @@ def _current(medicine: Medicine, today: date) -> bool:
     return medicine.stop is None or medicine.stop >= today
 
 
+def _continues(medicine: Medicine, today: date) -> bool:
+    """Still on the list after today: one that stops today gives way to its successor."""
+    return medicine.stop is None or medicine.stop > today
+
+
 class MedicineStore:
     """The only way medicines and doses are read and written."""
 
@@ -109,7 +114,8 @@ class MedicineStore:
                 f"There is no medicine called {name.strip()!r} in this diary "
                 f"(medicines: {names}). Add it with 'med add --name ...'."
             )
-        return matches[0]  # all() lists current medicines first
+        continuing = [m for m in matches if _continues(m, date.today())]
+        return (continuing or matches)[0]  # all() lists current medicines first
 
     # --- doses -----------------------------------------------------------------------------
 
@@ -215,6 +221,7 @@ class MedicineStore:
             for medicine in medicines:
                 key = repr(medicine_columns(medicine))
                 if key not in by_content:
+                    self._check_name_free(session, medicine.with_id(None))
                     row = MedicineRow(**medicine_columns(medicine))
                     session.add(row)
                     session.flush()
@@ -232,9 +239,11 @@ class MedicineStore:
                             f"A dose names medicine {dose.medicine_id}, which is not in the file",
                         )
                     )
-                columns = dose_columns(dose) | {"medicine_id": new_ids[dose.medicine_id]}
+                medicine_id = new_ids[dose.medicine_id]
+                columns = dose_columns(dose) | {"medicine_id": medicine_id}
                 if repr(columns) in known:
                     continue
+                _check_inside(medicine_from_row(self._row(session, medicine_id)), dose)
                 known.add(repr(columns))
                 session.add(DoseRow(**columns))
                 added_doses += 1
@@ -258,7 +267,8 @@ class MedicineStore:
 
     @staticmethod
     def _check_name_free(session: Session, medicine: Medicine) -> None:
-        """Two current medicines of one name would make 'dose NAME' ambiguous."""
+        """Two current medicines of one name would make 'dose NAME' ambiguous. One that
+        stops today does not clash: a new strength is entered the day the old one stops."""
         if not _current(medicine, date.today()):
             return
         today = date.today()
@@ -267,7 +277,7 @@ class MedicineStore:
             if (
                 other.id != medicine.id
                 and _same_name(other.name, medicine.name)
-                and _current(other, today)
+                and _continues(other, today)
             ):
                 raise ValidationError(
                     Problem(
