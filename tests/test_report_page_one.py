@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from symptomlog.domain import Entry, Profile
+from symptomlog.domain import Entry, Profile, plan_cycles
 from symptomlog.report import build_report
 from symptomlog.report.heat_strip import band, columns, heat_strip
-from symptomlog.report.page_one_data import span, treatment_lines
+from symptomlog.report.page_one_data import (
+    amber_lines,
+    span,
+    temperature_line,
+    treatment_lines,
+)
 from symptomlog.report.summary import build_data
 from symptomlog.store import Diary
 from tests import story
@@ -138,6 +143,42 @@ def test_a_new_line_ends_the_one_before_in_the_treatment_lines() -> None:
         (1, story.START, story.START + timedelta(days=83), 6, None),
         (2, story.START + timedelta(days=91), story.START + timedelta(days=174), 3, "L2 C3 D21"),
     ]
+
+
+def test_a_line_not_begun_yet_says_from_when_not_an_empty_span() -> None:
+    planned = plan_cycles("mfolfirinox", END + timedelta(days=7), 2, line=3)
+    lines = treatment_lines([*story.cycles(), *planned], END)
+    assert lines[-1].text.startswith(f"L3 mFOLFIRINOX: from {END + timedelta(days=7):%d %b %Y}")
+    assert "not begun, 2 more planned" in lines[-1].text and "–  ·" not in lines[-1].text
+
+
+def _one_week(entries: list[Entry]) -> object:
+    first = entries[0].recorded_at.date()
+    return build_data(entries, [], Profile(), first, first + timedelta(days=6))
+
+
+def test_the_lowest_temperature_is_the_lowest_reading_not_a_days_highest() -> None:
+    day = date(2026, 6, 2)
+    entries = [
+        Entry(datetime.combine(day, time(8)), temperature_c=35.2),
+        Entry(datetime.combine(day, time(20)), temperature_c=37.0),
+        Entry(datetime.combine(day + timedelta(days=1), time(9)), temperature_c=36.6),
+    ]
+    line = temperature_line(_one_week(entries))  # type: ignore[arg-type]
+    assert "highest 37.0 °C (2 Jun)" in line and "lowest 35.2 °C (2 Jun)" in line
+
+
+def test_an_amber_raised_on_several_days_never_shows_one_days_numbers() -> None:
+    day = date(2026, 6, 1)
+    scores = {0: 1, 1: 5, 10: 0, 11: 4}  # two separate climbs of pain (below severe)
+    entries = [
+        Entry(datetime.combine(day + timedelta(days=offset), time(9)), pain=pain)
+        for offset, pain in sorted(scores.items())
+    ]
+    first = entries[0].recorded_at.date()
+    data = build_data(entries, [], Profile(), first, first + timedelta(days=13))
+    [line] = [a.text for a in amber_lines(data) if a.text.startswith("Pain up")]
+    assert line.startswith("Pain up by 3 or more within 3 days on 2 days")
 
 
 def test_page_one_has_the_medicines_and_what_happened_after_each_red(

@@ -57,9 +57,10 @@ class TreatmentLine:
     def text(self) -> str:
         cycles = plural(self.given, "cycle") if self.given else "not begun"
         more = f", {self.planned} more planned" if self.planned else ""
-        when = f"{self.first:%d %b %Y} – " + (
-            "now" if self.now else f"{self.last:%d %b %Y}" if self.given else ""
-        )
+        if not self.given:
+            when = f"from {self.first:%d %b %Y}"  # planned, nothing begun: no end to give
+        else:
+            when = f"{self.first:%d %b %Y} – " + ("now" if self.now else f"{self.last:%d %b %Y}")
         state = f" · now {self.now}" if self.now else ""
         return f"L{self.line} {' then '.join(self.regimens)}: {when} · {cycles}{more}{state}"
 
@@ -156,12 +157,13 @@ SEVERE_RULES = {"pain_severe": "pain", "nausea_severe": "nausea", "fatigue_sever
 SEVERE_RULES |= {"itch_severe": "itch"}
 GENERIC = {
     "vomiting": "Vomiting {low}–{high} times in 24 h (one entry)",
-    "pain_rise": "Pain up by 3 or more within 3 days",
-    "itch_rising": "Itch up by 3 or more within 3 days",
+    "pain_rising": "Pain up by {pain_rise:g} or more within 3 days",
+    "itch_rising": "Itch up by {itch_rise:g} or more within 3 days",
     "weight_from_baseline": "Weight down from baseline",
     "weight_30_days": "Weight down over 30 days",
-    "breakthrough_doses": "{limit:g} or more as-needed doses for pain in 24 h",
+    "breakthrough_doses": "{breakthrough_doses:g} or more as-needed doses for pain in 24 h",
 }
+"""Words for a rule raised on several days: never one day's numbers for all of them."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,12 @@ def _generic(rule: str, flags: list[Flag], limits: dict[str, float]) -> str:
     if rule == "vomiting":
         counts = [int(f.values.get("vomiting_episodes", "0")) for f in flags]
         return GENERIC[rule].format(low=min(counts), high=max(counts))
-    return GENERIC.get(rule, flags[-1].title).format(limit=limits.get(rule, 0.0))
+    if rule in GENERIC:
+        return GENERIC[rule].format(**limits)
+    titles = {f.title for f in flags}
+    if len(titles) == 1:
+        return flags[0].title
+    return f"{flags[0].title} (the first of them)"  # another day's numbers differ
 
 
 def _number(value: object) -> float:
@@ -237,8 +244,11 @@ def temperature_line(data: ReportData) -> str:
     if not seen:
         return "not recorded in the period"
     fever = effective(data.profile.thresholds)["fever_c"]
-    high_day, high = max(seen, key=lambda s: s[1])
-    low_day, low = min(seen, key=lambda s: s[1])
+    high_day, high = max(seen, key=lambda s: s[1])  # a day's value is its highest reading
+    low_day, low = min(  # so the lowest is looked for among every reading
+        ((e.recorded_at.date(), e.temperature_c) for e in data.entries if e.temperature_c is not None),
+        key=lambda s: s[1],
+    )
     hot = [d for d, v in seen if v >= fever]
     text = f"highest {high:.1f} °C ({high_day.day} {high_day:%b})"
     place = cycle_day(data.cycles, high_day)
