@@ -132,11 +132,11 @@ def test_the_24_hour_maximum_warns_on_stderr_but_still_records(
     assert cli(db, "dose", "Oral morphine", "--when", "2026-03-02T12:00") == 0
     err = capsys.readouterr().err
     assert (
-        "Warning: 2 doses of Oral morphine 10 mg/5 ml in the last 24 hours: that is the "
-        "most allowed in 24 hours (2)." in err
-    )
+        "Warning: That is the 2nd dose of Oral morphine 10 mg/5 ml in 24 hours — the most "
+        "your team set. If the pain is not controlled, call your care team." in err
+    )  # the window's words; no number: this diary has no care team yet
     assert cli(db, "dose", "Oral morphine", "--when", "2026-03-02T20:00") == 0
-    assert "more than the most allowed in 24 hours (2)" in capsys.readouterr().err
+    assert "3rd dose" in (err := capsys.readouterr().err) and "more than the 2 your team" in err
     assert cli(db, "dose", "Oral morphine", "--when", "2026-03-03T12:30") == 0  # 08:00 has left
     assert "Warning" in capsys.readouterr().err  # 12:00, 20:00 and 12:30: three in 24 h
     with Diary.open(db) as diary:

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from symptomlog.domain import Contact, Profile
 from symptomlog.domain.doses import (
     breakthrough_per_day,
     dose_limit,
     doses_in_24h,
+    limit_warning,
     max_reached,
     most_in_24h,
     per_day_summary,
@@ -33,6 +35,7 @@ from symptomlog.store.schema import HEAD_REVISION
 FIXTURES = Path(__file__).parent / "data"
 T0 = datetime(2026, 3, 2, 8, 0)
 
+TEAM = Contact("palliative", "Sam Nurse", "0100 000 0001", "Mon–Fri 9–5")
 MORPHINE = Medicine("Oral morphine", "10 mg/5 ml", True, Purpose.PAIN, 6, id=1)
 ONDANSETRON = Medicine("Ondansetron", "8 mg", True, Purpose.NAUSEA, 3, id=2)
 MST = Medicine("Morphine MR", "30 mg", False, Purpose.PAIN, 2, id=3)
@@ -133,13 +136,16 @@ def test_the_24_hour_maximum_is_a_fact_below_at_and_above() -> None:
     doses.append(dose(at))
     reached = dose_limit(MORPHINE, doses, at)
     assert reached is not None and reached.reached and not reached.passed
-    assert reached.message == (
-        "6 doses of Oral morphine 10 mg/5 ml in the last 24 hours: "
-        "that is the most allowed in 24 hours (6)."
+    assert limit_warning(reached, Profile(contacts=(TEAM,))) == (
+        "That is the 6th dose of Oral morphine 10 mg/5 ml in 24 hours — the most your team "
+        "set. If the pain is not controlled, call your care team (0100 000 0001)."
     )
     doses.append(dose(at + timedelta(minutes=5)))
     passed = dose_limit(MORPHINE, doses, at + timedelta(minutes=5))
-    assert passed is not None and passed.passed and "more than the most allowed" in passed.message
+    assert passed is not None and passed.passed
+    assert "7th dose" in limit_warning(passed, Profile()) and "more than the 6 your team set" in (
+        limit_warning(passed, Profile())
+    )
     assert max_reached(MORPHINE, doses, at) and not max_reached(MORPHINE, doses[:5], at)
     assert dose_limit(Medicine("Creon", id=9), doses, at) is None  # no maximum recorded
 

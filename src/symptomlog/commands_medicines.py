@@ -134,6 +134,7 @@ def med_stop(args: argparse.Namespace) -> int:
 def dose(args: argparse.Namespace) -> int:
     """Record a dose taken; warn (stderr) when the most allowed in 24 hours is reached."""
     from symptomlog.domain import Dose
+    from symptomlog.domain.doses import limit_warning
 
     when = _moment("--when", args.when)
     with _open(args, create=False) as diary:
@@ -141,11 +142,12 @@ def dose(args: argparse.Namespace) -> int:
         taken = Dose(medicine.id, when, args.amount, args.by, args.giver)  # type: ignore[arg-type]
         saved = diary.medicines.record_dose(taken, actor="command line")
         limit = diary.medicines.limit_at(medicine, saved.taken_at)
+        profile = diary.profile.get()
     who = "" if saved.given_by.value == "patient" else f", given by {saved.given_by.value}"
     amount = f" {saved.amount}" if saved.amount else ""
     _say(f"Recorded {medicine.label}{amount} at {saved.taken_at:%Y-%m-%d %H:%M}{who}.")
-    if limit is not None and limit.reached:
-        _say(f"Warning: {limit.message}", file=sys.stderr)
+    if limit is not None and limit.reached:  # the same words as the window's dose button
+        _say(f"Warning: {limit_warning(limit, profile)}", file=sys.stderr)
     return 0
 
 

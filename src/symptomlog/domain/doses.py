@@ -65,16 +65,6 @@ class DoseLimit:
     def passed(self) -> bool:
         return self.count > self.maximum
 
-    @property
-    def message(self) -> str:
-        """The fact in plain words (a warning, never a block and never dosing advice)."""
-        taken = f"{plural(self.count, 'dose')} of {self.medicine.label} in the last 24 hours"
-        if self.passed:
-            return f"{taken}: more than the most allowed in 24 hours ({self.maximum})."
-        if self.reached:
-            return f"{taken}: that is the most allowed in 24 hours ({self.maximum})."
-        return f"{taken} (the most allowed in 24 hours is {self.maximum})."
-
 
 def dose_limit(medicine: Medicine, doses: Iterable[Dose], moment: datetime) -> DoseLimit | None:
     """The 24-hour count of ``medicine`` at ``moment``; None when no maximum is recorded."""

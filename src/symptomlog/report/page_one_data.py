@@ -246,7 +246,11 @@ def temperature_line(data: ReportData) -> str:
     fever = effective(data.profile.thresholds)["fever_c"]
     high_day, high = max(seen, key=lambda s: s[1])  # a day's value is its highest reading
     low_day, low = min(  # so the lowest is looked for among every reading
-        ((e.recorded_at.date(), e.temperature_c) for e in data.entries if e.temperature_c is not None),
+        (
+            (e.recorded_at.date(), e.temperature_c)
+            for e in data.entries
+            if e.temperature_c is not None
+        ),
         key=lambda s: s[1],
     )
     hot = [d for d, v in seen if v >= fever]
