@@ -19,8 +19,7 @@ from symptomlog.domain.doses import (
     dose_limit,
     doses_in_24h,
     limit_warning,
-    max_reached,
-    most_in_24h,
+    most_per_day,
     per_day_summary,
     since_words,
 )
@@ -146,7 +145,6 @@ def test_the_24_hour_maximum_is_a_fact_below_at_and_above() -> None:
     assert "7th dose" in limit_warning(passed, Profile()) and "more than the 6 your team set" in (
         limit_warning(passed, Profile())
     )
-    assert max_reached(MORPHINE, doses, at) and not max_reached(MORPHINE, doses[:5], at)
     assert dose_limit(Medicine("Creon", id=9), doses, at) is None  # no maximum recorded
 
 
@@ -168,9 +166,14 @@ def test_breakthrough_doses_per_day_count_only_as_needed_pain_medicines() -> Non
 def test_most_in_any_24_hours_slides_across_midnight() -> None:
     evening = datetime(2026, 3, 2, 20, 0)
     times = [evening, evening + timedelta(hours=3), evening + timedelta(hours=10)]
-    assert most_in_24h(times) == (3, evening + timedelta(hours=10))
-    assert most_in_24h([evening, evening + timedelta(hours=24)]) == (1, evening)
-    assert most_in_24h([]) == (0, None)
+    # the night's three count together on the morning they reach three, not per calendar day
+    assert most_per_day(times) == {
+        evening.date(): (2, evening + timedelta(hours=3)),
+        evening.date() + timedelta(days=1): (3, evening + timedelta(hours=10)),
+    }
+    apart = [evening, evening + timedelta(hours=24)]  # exactly a day apart: never together
+    assert most_per_day(apart) == {evening.date(): (1, evening), apart[1].date(): (1, apart[1])}
+    assert most_per_day([]) == {}
 
 
 def test_breakthrough_threshold_default_range_and_source() -> None:

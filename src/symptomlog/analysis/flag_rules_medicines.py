@@ -13,33 +13,18 @@ analysis never reads the diary itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 from symptomlog.analysis.flag_types import Context, Level
 from symptomlog.analysis.flag_words import short_date
 from symptomlog.domain import thresholds as th
-from symptomlog.domain.doses import DAY, breakthrough_doses
+from symptomlog.domain.doses import breakthrough_doses, most_per_day
 from symptomlog.domain.medicine import Dose, Medicine
 from symptomlog.domain.words import plural
 
 RULE = "breakthrough_doses"
 WHY_REVIEW = "your regular pain relief may need a review."
-
-
-def most_per_day(times: Sequence[datetime]) -> dict[date, tuple[int, datetime]]:
-    """For each day with a dose: the most doses in any 24 hours ending on that day,
-    and the moment of the dose that made that count (the first such moment)."""
-    best: dict[date, tuple[int, datetime]] = {}
-    first = 0
-    for last, moment in enumerate(times):
-        while times[first] <= moment - DAY:
-            first += 1
-        count = last - first + 1
-        day = moment.date()
-        if day not in best or count > best[day][0]:
-            best[day] = (count, moment)
-    return best
 
 
 def _words(count: int, start: date | None, limit: float) -> tuple[str, str]:

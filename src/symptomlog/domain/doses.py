@@ -8,7 +8,7 @@ flag rule and the PDF all read these, so they count the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -74,12 +74,6 @@ def dose_limit(medicine: Medicine, doses: Iterable[Dose], moment: datetime) -> D
     return DoseLimit(medicine, count, medicine.max_per_24h)
 
 
-def max_reached(medicine: Medicine, doses: Iterable[Dose], moment: datetime) -> bool:
-    """True when the most allowed in 24 hours is reached (or passed) at ``moment``."""
-    limit = dose_limit(medicine, doses, moment)
-    return limit is not None and limit.reached
-
-
 def breakthrough_ids(medicines: Iterable[Medicine]) -> set[int]:
     """The ids of the as-needed medicines for pain: the breakthrough doses' medicines."""
     return {m.id for m in medicines if m.is_breakthrough and m.id is not None}
@@ -100,16 +94,19 @@ def breakthrough_per_day(doses: Iterable[Dose], medicines: Iterable[Medicine]) -
     return counts
 
 
-def most_in_24h(times: Iterable[datetime]) -> tuple[int, datetime | None]:
-    """The most doses within any 24 hours, and the moment that count was reached."""
-    ordered = sorted(times)
-    best, at, first = 0, None, 0
-    for last, moment in enumerate(ordered):
-        while ordered[first] <= moment - DAY:
+def most_per_day(times: Sequence[datetime]) -> dict[date, tuple[int, datetime]]:
+    """For each day with a dose: the most doses in any 24 hours ending on that day,
+    and the moment of the dose that made that count (the first such moment)."""
+    best: dict[date, tuple[int, datetime]] = {}
+    first = 0
+    for last, moment in enumerate(times):
+        while times[first] <= moment - DAY:
             first += 1
-        if last - first + 1 > best:
-            best, at = last - first + 1, moment
-    return best, at
+        count = last - first + 1
+        day = moment.date()
+        if day not in best or count > best[day][0]:
+            best[day] = (count, moment)
+    return best
 
 
 def per_day_summary(counts: Mapping[date, int], days: Iterable[date]) -> tuple[float, int]:

@@ -61,10 +61,6 @@ class Outcome(enum.StrEnum):
         return {"advice": "Advice only", "seen": "Seen", "admitted": "Admitted"}[self.value]
 
 
-EVENT_KINDS: Final = tuple(k.value for k in EventKind)
-OUTCOMES: Final = tuple(o.value for o in Outcome)
-
-
 @dataclass(frozen=True)
 class Event:
     """One happening. For a call: to whom, the advice given and the outcome.

@@ -53,9 +53,6 @@ class Purpose(enum.StrEnum):
         }[self.value]
 
 
-PURPOSES: Final = tuple(p.value for p in Purpose)
-
-
 T = TypeVar("T")
 
 

@@ -18,6 +18,7 @@ from datetime import date
 from symptomlog.analysis.cycle_day import cycle_day, ordered
 from symptomlog.analysis.flags import Flag, Level
 from symptomlog.domain import ChemoCycle, Recorder
+from symptomlog.domain.event import events_after_flag
 from symptomlog.domain.fields import SIGNS, label_of
 from symptomlog.domain.thresholds import THRESHOLD_BY_KEY, effective
 from symptomlog.domain.words import plural
@@ -334,7 +335,7 @@ def thresholds_text(data: ReportData) -> list[tuple[str, bool]]:
 def after_flag(data: ReportData, flag: Flag) -> str:
     """What happened after a red flag: the calls and other events recorded for it, or
     "no call recorded" (issue 17: an alert nobody follows up changes nothing)."""
-    found = [e for e in data.events if e.follows(flag.day, flag.rule)]
+    found = events_after_flag(data.events, flag.day, flag.rule)
     if not found:
         return "After it: no call recorded."
     return "After it: " + "; ".join(f"{e.when:%d %b %H:%M} {e.summary}" for e in found) + "."

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -35,6 +34,7 @@ from symptomlog.domain import Recorder
 from symptomlog.domain.fields import ESAS_SCALES, SCALES, SIGNS
 from symptomlog.report import pdf_beyond
 from symptomlog.report.details import details
+from symptomlog.report.details import num as _num
 from symptomlog.report.fonts import (
     MISSING_GLYPH,
     REGULAR,
@@ -57,16 +57,6 @@ SELF_REPORTED = (
 SHORT = {s.name: s.column for s in SCALES}
 """The day-by-day table's narrow headings, from the registry."""
 SIGN_CODES = {"yellow_eyes": "E", "yellow_skin": "S", "dark_urine": "U", "pale_stools": "St"}
-
-
-def _num(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
-
-
-def _day(value: date | None) -> str:
-    return f"{value:%d %b %Y}" if value else "–"
 
 
 def _who(recorder: Recorder, name: str | None) -> str:

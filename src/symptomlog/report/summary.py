@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from symptomlog.analysis.cycle_day import CycleDay, cycle_day, next_cycle_after
+from symptomlog.analysis.cycle_day import cycle_day, next_cycle_after
 from symptomlog.analysis.daily import Day, calendar, daily_values
 from symptomlog.analysis.flags import Flag, Level, at_least, find_flags
 from symptomlog.analysis.trends import PeriodSummary, item_values, summarise
@@ -108,17 +108,8 @@ class ReportData:
         return sum(1 for d in calendar(self.start, self.end) if d not in self.days)
 
     @property
-    def current(self) -> CycleDay | None:
-        return cycle_day(self.cycles, self.end)
-
-    @property
     def next_cycle(self) -> ChemoCycle | None:
         return next_cycle_after(self.cycles, self.end)
-
-    @property
-    def last_cycle_started(self) -> ChemoCycle | None:
-        started = [c for c in self.cycles if c.start <= self.end]
-        return started[-1] if started else None
 
     def cycle_day_of(self, day: date) -> str:
         place = cycle_day(self.cycles, day)

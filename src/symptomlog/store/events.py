@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from symptomlog.domain.event import Event, EventKind
+from symptomlog.domain.event import Event, EventKind, events_after_flag
 from symptomlog.errors import NotFound
 from symptomlog.store.medicine_rows import (
     RecordChange,
@@ -59,10 +59,6 @@ class EventStore:
             session.delete(row)
             write_audit(session, "event", event_id, "delete", actor, old)
 
-    def get(self, event_id: int) -> Event:
-        with self._diary.read() as session:
-            return event_from_row(self._row(session, event_id))
-
     def between(
         self,
         start: date | None = None,
@@ -86,7 +82,7 @@ class EventStore:
         query = select(EventRow).where(EventRow.flag_day == day).order_by(EventRow.at)
         with self._diary.read() as session:
             events = [event_from_row(r) for r in session.scalars(query)]
-        return [e for e in events if e.follows(day, rule)]
+        return events_after_flag(events, day, rule)
 
     def audit(self) -> list[RecordChange]:
         with self._diary.read() as session:
