@@ -6,8 +6,9 @@ can use them without importing the engine that calls them (no import cycle).
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -161,14 +162,20 @@ class Context:
         """Each day's largest reading of ``name`` and its entry, in one pass over the diary
         (the first entry wins a tie): every rule asks for these, many times a day."""
         if name not in self._highest:
-            found: dict[date, tuple[float, Entry]] = {}
-            for day, entries in self.by_day.items():
-                for entry in entries:
-                    value = getattr(entry, name)
-                    if value is not None and (day not in found or value > found[day][0]):
-                        found[day] = (float(value), entry)
-            self._highest[name] = found
+            self._highest[name] = self._extreme(name, operator.gt)
         return self._highest[name]
+
+    def _extreme(
+        self, name: str, beats: Callable[[float, float], bool]
+    ) -> dict[date, tuple[float, Entry]]:
+        """Each day's reading of ``name`` that ``beats`` the others, with its entry."""
+        found: dict[date, tuple[float, Entry]] = {}
+        for day, entries in self.by_day.items():
+            for entry in entries:
+                value = getattr(entry, name)
+                if value is not None and (day not in found or beats(value, found[day][0])):
+                    found[day] = (float(value), entry)
+        return found
 
     def readings(self, day: date, name: str) -> list[tuple[float, Entry]]:
         """Each entry's own value of ``name`` that day, in time order."""
@@ -186,13 +193,7 @@ class Context:
     def lowest(self, day: date, name: str) -> tuple[float, Entry] | None:
         """The day's smallest reading and its entry (the first entry wins a tie)."""
         if name not in self._lowest:
-            found: dict[date, tuple[float, Entry]] = {}
-            for each_day, entries in self.by_day.items():
-                for entry in entries:
-                    value = getattr(entry, name)
-                    if value is not None and (each_day not in found or value < found[each_day][0]):
-                        found[each_day] = (float(value), entry)
-            self._lowest[name] = found
+            self._lowest[name] = self._extreme(name, operator.lt)
         return self._lowest[name].get(day)
 
     def with_sign(self, day: date, names: Iterable[str]) -> list[Entry]:

@@ -216,10 +216,12 @@ def _legend(axes: Axes, note: str = CARER_NOTE) -> None:
         )
 
 
-def _reference_line(axes: Axes, level: float, label: str, style: str, end: date) -> None:
-    """A grey horizontal guide (a weight-loss grade, a fever threshold), labelled in
-    words just right of the plot so it needs no legend entry."""
-    axes.axhline(level, color=REFERENCE_COLOUR, linestyle=style, linewidth=1, gid="reference-line")
+def _reference_line(
+    axes: Axes, level: float, label: str, style: str, end: date, gid: str = "reference-line"
+) -> None:
+    """A grey horizontal guide (a weight-loss grade, a fever threshold, the doses a day
+    that raise an amber), labelled in words just right of the plot: no legend entry."""
+    axes.axhline(level, color=REFERENCE_COLOUR, linestyle=style, linewidth=1, gid=gid)
     axes.text(
         x(end + timedelta(days=1)),
         level,

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from symptomlog.analysis.daily import calendar
-from symptomlog.charts.builders import x, xs
+from symptomlog.charts.builders import _reference_line, x, xs
 from symptomlog.charts.fit import TITLE_Y
-from symptomlog.charts.style import OKABE_ITO, REFERENCE_COLOUR
+from symptomlog.charts.style import OKABE_ITO
 from symptomlog.domain import Dose, Event, Medicine
 from symptomlog.domain.doses import breakthrough_ids
 from symptomlog.domain.event import EventKind
@@ -133,17 +133,7 @@ def draw_doses(axes: Axes, marks: MedicineMarks, start: date, end: date) -> None
     axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
     axes.tick_params(axis="y", labelsize=8)
     if limit is not None:
-        axes.axhline(limit, color=REFERENCE_COLOUR, linestyle=":", linewidth=1, gid="dose-limit")
-        axes.text(
-            x(end + timedelta(days=1)),
-            limit,
-            f" {limit:g} for pain: amber",
-            fontsize=7,
-            va="center",
-            ha="left",
-            color=REFERENCE_COLOUR,
-            clip_on=False,
-        )
+        _reference_line(axes, limit, f"{limit:g} for pain: amber", ":", end, gid="dose-limit")
     axes.set_title(PANEL_TITLE, loc="left", fontsize=9, fontweight="bold", y=TITLE_Y)
     if any(other):
         axes.set_title(KEY_WORDS, loc="right", fontsize=7, y=TITLE_Y)
