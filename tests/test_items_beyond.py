@@ -343,3 +343,25 @@ def test_fhir_answers_the_new_items_and_observes_the_activity_level() -> None:
     blank = build_bundle(Profile(), [Entry(WHEN, pain=1)])
     [response] = resources(blank, "QuestionnaireResponse")
     assert [item["linkId"] for item in response["item"]] == ["pain"]  # blank: no answer
+
+
+def test_same_as_yesterday_carries_scores_over_never_what_is_measured_today() -> None:
+    """Every measured item and warning sign of the registry is left blank, by itself."""
+    from symptomlog.domain.entry import NOT_CARRIED_OVER, carried_over
+    from symptomlog.domain.fields import ITEMS, WARNING_SIGNS
+    from symptomlog.domain.item_kinds import Measure
+
+    yesterday = Entry(
+        datetime(2026, 3, 2, 20, 0),
+        pain=6,
+        mouth_sores=2,
+        temperature_c=38.3,
+        vomiting_episodes=6,
+        blood_glucose_mmol=3.1,
+        bleeding=True,
+    )
+    start = carried_over(yesterday)
+    assert (start.pain, start.mouth_sores) == (6, 2)  # scores and grades are carried over
+    measured = {i.name for i in ITEMS if isinstance(i, Measure)}
+    assert measured | {s.name for s in WARNING_SIGNS} == set(NOT_CARRIED_OVER)
+    assert all(getattr(start, name) is None for name in NOT_CARRIED_OVER)

@@ -7,6 +7,7 @@ and is never treated as zero by validation, analysis, charts or the PDF.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import enum
 import hashlib
 import math
@@ -15,18 +16,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import Any
 
 from symptomlog.domain.fields import (
     GRADE_BY_NAME,
     ITEM_BY_NAME,
+    ITEMS,
     LEGACY_CSV_COLUMNS,
     MEASURE_BY_NAME,
     NAME_MAX_CHARS,
     NOTES_MAX_CHARS,
     SIGN_BY_NAME,
     VALUE_FIELDS,
+    WARNING_SIGNS,
     WHOLE_BY_NAME,
 )
+from symptomlog.domain.item_kinds import Measure
 from symptomlog.domain.parse import measure_message, scale_message
 from symptomlog.domain.words import times
 from symptomlog.errors import Problem, ValidationError, excerpt
@@ -331,3 +336,19 @@ def entry_problems(entry: Entry, now: datetime | None = None) -> list[Problem]:
     """Every problem with an entry's values, not only the first."""
     checks = ((name, field_problem(name, getattr(entry, name), now)) for name in CHECKED_FIELDS)
     return [Problem(name, message) for name, message in checks if message]
+
+
+NOT_CARRIED_OVER = (
+    *(item.name for item in ITEMS if isinstance(item, Measure)),
+    *(sign.name for sign in WARNING_SIGNS),
+)
+"""What "Same as yesterday" leaves blank, from the registry (a new measured item is
+included by itself): each is measured, counted or answered for the day itself. A
+copied 38.3 °C, 6 vomits or "bleeding: yes", saved again unchecked, would raise a
+call-now flag for a day that had none."""
+
+
+def carried_over(entry: Entry) -> Entry:
+    """``entry`` as the start of a new one: its scores and grades, nothing measured today."""
+    blanks: dict[str, Any] = dict.fromkeys(NOT_CARRIED_OVER)
+    return dataclasses.replace(entry, **blanks)

@@ -9,11 +9,9 @@ beyond ESAS-r follow in their own groups (``item_groups``), as the profile asks.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from symptomlog.domain import Entry, Recorder
+from symptomlog.domain.entry import carried_over
 from symptomlog.domain.fields import (
     MEASURE_BY_NAME,
     SCALE_BY_NAME,
     SIGNS,
-    WARNING_SIGNS,
 )
 from symptomlog.domain.form_items import OPTIONAL_ITEMS
 from symptomlog.domain.parse import FieldError, parse_measure
@@ -52,16 +50,6 @@ from symptomlog.ui.widgets import (
 )
 
 MEASURE_NAMES = ("vomiting_episodes", "weight_kg", "temperature_c")
-MEASURED_TODAY = (
-    *MEASURE_NAMES,
-    "stools_above_usual",
-    "days_since_bowels_opened",
-    "abdominal_girth_cm",
-    "blood_glucose_mmol",
-    *(sign.name for sign in WARNING_SIGNS),
-)
-"""Values "Same as yesterday" leaves blank: each is measured, counted or answered for the
-day itself (a warning sign copied as "yes" would be a call-now flag again)."""
 KG_PER_POUND = 0.45359237
 CLOCK_MS = 30_000
 """How often an untouched "When" catches up with the clock."""
@@ -366,13 +354,12 @@ class EntryForm(QWidget):
         """Start from another entry's values ("Same as yesterday"): its blanks stay blank,
         "When" is now, who records stays as chosen, and the notes start empty.
 
-        What is measured, counted or answered for the day (``MEASURED_TODAY``) stays
+        What is measured, counted or answered for the day (``entry.NOT_CARRIED_OVER``) stays
         blank too: yesterday's 38.3 °C, 6 vomits or bleeding, saved again unchecked,
         would raise a call-now flag for a day that had none.
         """
         self.clear_values()
-        blanks: dict[str, Any] = dict.fromkeys(MEASURED_TODAY)
-        self._show_values(dataclasses.replace(entry, **blanks))
+        self._show_values(carried_over(entry))
 
     def _show_values(self, entry: Entry) -> None:
         for name, widget in self.scales.items():
