@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from symptomlog.domain.event import Event, EventKind, events_after_flag
-from symptomlog.errors import NotFound
 from symptomlog.store.medicine_rows import (
     RecordChange,
+    add_audited,
+    change_audited,
+    delete_audited,
     event_columns,
     event_from_row,
     read_audit,
-    write_audit,
+    row_or_not_found,
 )
 from symptomlog.store.models import EventRow
 
@@ -37,27 +39,20 @@ class EventStore:
     def add(self, event: Event, actor: str = "user") -> Event:
         with self._diary.write() as session:
             row = EventRow(**event_columns(event))
-            session.add(row)
-            session.flush()
-            write_audit(session, "event", row.id, "add", actor)
-            return event.with_id(row.id)
+            return event.with_id(add_audited(session, row, "event", actor))
 
     def update(self, event: Event, actor: str = "user") -> Event:
         """Change an event (its id says which); the old values stay in the audit."""
         with self._diary.write() as session:
             row = self._row(session, event.id)
             old = event_columns(event_from_row(row))
-            for name, value in event_columns(event).items():
-                setattr(row, name, value)
-            write_audit(session, "event", row.id, "edit", actor, old)
+            change_audited(session, row, old, event_columns(event), "event", actor)
         return event
 
     def delete(self, event_id: int, actor: str = "user") -> None:
         with self._diary.write() as session:
             row = self._row(session, event_id)
-            old = event_columns(event_from_row(row))
-            session.delete(row)
-            write_audit(session, "event", event_id, "delete", actor, old)
+            delete_audited(session, row, event_columns(event_from_row(row)), "event", actor)
 
     def between(
         self,
@@ -100,16 +95,10 @@ class EventStore:
                 if repr(columns) in known:
                     continue
                 known.add(repr(columns))
-                row = EventRow(**columns)
-                session.add(row)
-                session.flush()
-                write_audit(session, "event", row.id, "import", actor)
+                add_audited(session, EventRow(**columns), "event", actor, "import")
                 added += 1
         return added
 
     @staticmethod
     def _row(session: Session, event_id: int | None) -> EventRow:
-        row = None if event_id is None else session.get(EventRow, event_id)
-        if row is None:
-            raise NotFound(f"There is no event number {event_id} in this diary")
-        return row
+        return row_or_not_found(session, EventRow, event_id, "event")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
 from symptomlog.domain.entry import Recorder
 from symptomlog.domain.event import Event, EventKind, Outcome
 from symptomlog.domain.medicine import Dose, Medicine, Purpose, from_trusted
+from symptomlog.errors import NotFound
 from symptomlog.store.convert import now
 from symptomlog.store.models import DoseRow, EventRow, MedicineRow, RecordAuditRow
 
@@ -134,6 +135,49 @@ def _jsonable(value: object) -> object:
 def audit_json(columns: dict[str, object]) -> str:
     """A record's values before a change, as JSON a person can read."""
     return json.dumps({k: _jsonable(v) for k, v in columns.items()}, ensure_ascii=False)
+
+
+R = TypeVar("R", MedicineRow, DoseRow, EventRow)
+
+
+def row_or_not_found(session: Session, kind: type[R], row_id: int | None, noun: str) -> R:
+    """The row of that id, or NotFound naming what was looked for."""
+    row = None if row_id is None else session.get(kind, row_id)
+    if row is None:
+        raise NotFound(f"There is no {noun} number {row_id} in this diary")
+    return row
+
+
+def add_audited(session: Session, row: R, record_kind: str, actor: str, action: str = "add") -> int:
+    """Store a new row and its line in the audit (one place for both stores); its id."""
+    session.add(row)
+    session.flush()
+    write_audit(session, record_kind, row.id, action, actor)
+    return row.id
+
+
+def change_audited(
+    session: Session,
+    row: R,
+    old: dict[str, object],
+    new: dict[str, object],
+    record_kind: str,
+    actor: str,
+) -> None:
+    """Overwrite a row's values with ``new``; the ``old`` ones stay in the audit."""
+    for name, value in new.items():
+        setattr(row, name, value)
+    session.flush()
+    write_audit(session, record_kind, row.id, "edit", actor, old)
+
+
+def delete_audited(
+    session: Session, row: R, columns: dict[str, object], record_kind: str, actor: str
+) -> None:
+    """Delete a row; its values (``columns``) stay in the audit."""
+    row_id = row.id
+    session.delete(row)
+    write_audit(session, record_kind, row_id, "delete", actor, columns)
 
 
 def write_audit(

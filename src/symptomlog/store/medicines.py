@@ -20,12 +20,15 @@ from symptomlog.errors import NotFound, Problem, ValidationError
 from symptomlog.store.medicine_rows import (
     DOSE_COLUMNS,
     RecordChange,
+    add_audited,
+    change_audited,
+    delete_audited,
     dose_columns,
     dose_from_row,
     medicine_columns,
     medicine_from_row,
     read_audit,
-    write_audit,
+    row_or_not_found,
 )
 from symptomlog.store.models import DoseRow, MedicineRow
 
@@ -61,10 +64,7 @@ class MedicineStore:
         with self._diary.write() as session:
             self._check_name_free(session, medicine)
             row = MedicineRow(**medicine_columns(medicine))
-            session.add(row)
-            session.flush()
-            write_audit(session, "medicine", row.id, "add", actor)
-            return medicine.with_id(row.id)
+            return medicine.with_id(add_audited(session, row, "medicine", actor))
 
     def update(self, medicine: Medicine, actor: str = "user") -> Medicine:
         """Change a medicine (its id says which), keeping its old values in the audit."""
@@ -72,11 +72,8 @@ class MedicineStore:
             row = self._row(session, medicine.id)
             self._check_name_free(session, medicine)
             old = medicine_columns(medicine_from_row(row))
-            for name, value in medicine_columns(medicine).items():
-                setattr(row, name, value)
-            session.flush()
+            change_audited(session, row, old, medicine_columns(medicine), "medicine", actor)
             self._check_doses_inside(session, medicine)
-            write_audit(session, "medicine", row.id, "edit", actor, old)
         return medicine
 
     def stop(self, medicine_id: int, on: date | None = None, actor: str = "user") -> Medicine:
@@ -124,11 +121,7 @@ class MedicineStore:
         with self._diary.write() as session:
             medicine = medicine_from_row(self._row(session, dose.medicine_id))
             _check_inside(medicine, dose)
-            row = DoseRow(**dose_columns(dose))
-            session.add(row)
-            session.flush()
-            write_audit(session, "dose", row.id, "add", actor)
-            return dose.with_id(row.id)
+            return dose.with_id(add_audited(session, DoseRow(**dose_columns(dose)), "dose", actor))
 
     def edit_dose(self, dose: Dose, actor: str = "user") -> Dose:
         """Correct a dose (its id says which); the old values stay in the audit."""
@@ -137,18 +130,14 @@ class MedicineStore:
             medicine = medicine_from_row(self._row(session, dose.medicine_id))
             _check_inside(medicine, dose)
             old = dose_columns(dose_from_row(row))
-            for name, value in dose_columns(dose).items():
-                setattr(row, name, value)
-            write_audit(session, "dose", row.id, "edit", actor, old)
+            change_audited(session, row, old, dose_columns(dose), "dose", actor)
         return dose
 
     def delete_dose(self, dose_id: int, actor: str = "user") -> None:
         """Remove a dose recorded by mistake; its values stay in the audit."""
         with self._diary.write() as session:
             row = self._dose_row(session, dose_id)
-            old = dose_columns(dose_from_row(row))
-            session.delete(row)
-            write_audit(session, "dose", dose_id, "delete", actor, old)
+            delete_audited(session, row, dose_columns(dose_from_row(row)), "dose", actor)
 
     def get_dose(self, dose_id: int) -> Dose:
         with self._diary.read() as session:
@@ -223,10 +212,7 @@ class MedicineStore:
                 if key not in by_content:
                     self._check_name_free(session, medicine.with_id(None))
                     row = MedicineRow(**medicine_columns(medicine))
-                    session.add(row)
-                    session.flush()
-                    write_audit(session, "medicine", row.id, "import", actor)
-                    by_content[key] = row.id
+                    by_content[key] = add_audited(session, row, "medicine", actor, "import")
                     added_medicines += 1
                 new_ids[medicine.id] = by_content[key]  # type: ignore[assignment]
             known = {repr(dose_columns(dose_from_row(r))) for r in session.scalars(select(DoseRow))}
@@ -253,17 +239,11 @@ class MedicineStore:
 
     @staticmethod
     def _row(session: Session, medicine_id: int | None) -> MedicineRow:
-        row = None if medicine_id is None else session.get(MedicineRow, medicine_id)
-        if row is None:
-            raise NotFound(f"There is no medicine number {medicine_id} in this diary")
-        return row
+        return row_or_not_found(session, MedicineRow, medicine_id, "medicine")
 
     @staticmethod
     def _dose_row(session: Session, dose_id: int | None) -> DoseRow:
-        row = None if dose_id is None else session.get(DoseRow, dose_id)
-        if row is None:
-            raise NotFound(f"There is no dose number {dose_id} in this diary")
-        return row
+        return row_or_not_found(session, DoseRow, dose_id, "dose")
 
     @staticmethod
     def _check_name_free(session: Session, medicine: Medicine) -> None:
