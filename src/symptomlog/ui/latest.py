@@ -43,6 +43,11 @@ class Latest(QObject):
         self._sig_done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
+    def stopped(self) -> bool:
+        """True once the window closing stopped it: nothing more runs."""
+        return self._stopped
+
+    @property
     def pending(self) -> bool:
         """True while the newest request has not been answered yet."""
         return self._answered != self._request

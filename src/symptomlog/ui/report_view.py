@@ -10,15 +10,13 @@ one. "Since the last report" starts the day after the last report saved.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +33,7 @@ from symptomlog.domain.words import plural
 from symptomlog.errors import SymptomlogError
 from symptomlog.store import Diary
 from symptomlog.ui.context import DiaryContext
+from symptomlog.ui.latest import Latest
 from symptomlog.ui.period_hint import PeriodHint
 from symptomlog.ui.report_save import Cancelled, Request, SaveBuild
 from symptomlog.ui.widgets import (
@@ -65,16 +64,11 @@ class ReportView(QWidget):
         self.pdf: bytes | None = None
         self.saved: Path | None = None
         self._stale = True
-        self._request = 0
-        self._answered = 0
-        self._closed = False
         self._built_for: tuple[date, date, str] | None = None
         self._preview_cancel = threading.Event()
         self.saving: SaveBuild | None = None
         self.since_note = ""
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
-        self._builder = Builder(self)
-        self._builder.sig_done.connect(self._shown)
+        self._previews = Latest("report", self)
         self.period = QComboBox()
         self.period.addItems(list(PERIODS))
         self.period.setAccessibleName("Period")
@@ -174,12 +168,12 @@ class ReportView(QWidget):
 
     def _changed(self) -> None:
         self._stale = True
-        if self.isVisible() and not self._closed:
+        if self.isVisible() and not self._previews.stopped:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and not self._closed:
+        if self._stale and not self._previews.stopped:
             self.refresh()
 
     def period_dates(self) -> tuple[date, date]:
@@ -194,37 +188,25 @@ class ReportView(QWidget):
         start, end = self.period_dates()
         diary = self.context.diary
         self.hint.update_for(diary, start, end, len(diary.entries.between(start, end)))
-        self._request += 1
         self._preview_cancel.set()  # an older preview still building stops at its next step
         self._preview_cancel = threading.Event()
         self.message.setText(f"Making the report for {start:%d %b %Y} – {end:%d %b %Y}…")
-        job = PreviewJob(
-            self._request, diary, start, end, self.paper.currentData(), self._preview_cancel
-        )
-        if diary.path is None:  # an in-memory diary has one connection: stay on this thread
-            job.run_here(self._builder)
-        else:
-            self._pool.submit(job.run_here, self._builder)
+        job = PreviewJob(diary, start, end, self.paper.currentData(), self._preview_cancel)
+        self._previews.run(job.run, self._shown, diary.path is None)
 
     def stop(self) -> None:
-        """The window is closing: a preview being made stops at its next step, and is
-        waited for; none is shown."""
-        self._closed = True
-        self._request += 1
-        self._answered = self._request
+        """The window is closing: a preview being made stops at its next step and is
+        waited for (``Latest.stop``); none is shown."""
         self._preview_cancel.set()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._previews.stop()
 
     @property
     def previewing(self) -> bool:
         """The newest preview asked for is not on screen yet (nor its error)."""
-        return self._answered != self._request
+        return self._previews.pending
 
-    def _shown(self, request: int, result: object) -> None:
-        if request != self._request:
-            return  # the period changed while this one was being made
-        self._answered = request
-        if isinstance(result, SymptomlogError):
+    def _shown(self, result: object) -> None:
+        if isinstance(result, Exception):  # a SymptomlogError's words, or a logged surprise
             self.message.setText(f"⚠ The report could not be made: {result}")
             return
         assert isinstance(result, Preview)
@@ -340,17 +322,10 @@ class Preview:
     paper: str = "a4"
 
 
-class Builder(QObject):
-    """Carries a finished preview back to the window's thread (a queued signal)."""
-
-    sig_done = Signal(int, object)
-
-
 @dataclass(frozen=True)
 class PreviewJob:
     """Everything one preview needs, taken on the window's thread; run anywhere."""
 
-    request: int
     diary: Diary
     start: date
     end: date
@@ -361,13 +336,7 @@ class PreviewJob:
         if self.cancel.is_set():
             raise Cancelled("A newer preview replaced this one")
 
-    def run_here(self, builder: Builder) -> None:
-        result: object
-        try:
-            pdf = build_pdf(self.diary, self.start, self.end, self.paper, self._step)
-            pages, png = first_page(pdf)
-            result = Preview(pdf, pages, png, self.start, self.end, self.paper)
-        except SymptomlogError as error:
-            result = error
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
-            builder.sig_done.emit(self.request, result)
+    def run(self) -> Preview:
+        pdf = build_pdf(self.diary, self.start, self.end, self.paper, self._step)
+        pages, png = first_page(pdf)
+        return Preview(pdf, pages, png, self.start, self.end, self.paper)
