@@ -8,6 +8,7 @@ import json
 import shutil
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -377,3 +378,14 @@ def test_last_dose_and_what_happened_after_a_flag(diary: Diary, morphine: Medici
     events = [call, scan, Event(T0, "other")]
     assert events_after_flag(events, T0.date(), "breakthrough_doses") == [scan, call]
     assert events_after_flag(events, T0.date() + timedelta(days=1)) == []
+
+
+def test_moving_the_start_after_a_recorded_dose_is_refused(
+    diary: Diary, morphine: Medicine
+) -> None:
+    diary.medicines.record_dose(Dose(morphine.id, T0))  # type: ignore[arg-type]
+    later = replace(morphine, start=T0.date() + timedelta(days=1))
+    with pytest.raises(ValidationError, match="a dose on 2026-03-02 is before its start date"):
+        diary.medicines.update(later)
+    assert diary.medicines.get(morphine.id).start is None  # type: ignore[arg-type]
+    diary.medicines.update(replace(morphine, start=T0.date()))  # on the dose's day: fine

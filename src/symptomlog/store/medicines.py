@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from symptomlog.domain.doses import DoseLimit, dose_limit
 from symptomlog.domain.medicine import Dose, Medicine
@@ -269,9 +269,19 @@ class MedicineStore:
 
     @staticmethod
     def _check_doses_inside(session: Session, medicine: Medicine) -> None:
-        """Moving a start or stop date must not leave recorded doses outside it."""
-        query = select(DoseRow).where(DoseRow.medicine_id == medicine.id)
-        for row in session.scalars(query):
+        """Moving a start or stop date must not leave recorded doses outside it: the
+        first dose outside, if any, is read and named (not years of doses to look at)."""
+        outside = []
+        if medicine.start is not None:
+            outside.append(DoseRow.taken_at < datetime.combine(medicine.start, time.min))
+        if medicine.stop is not None:
+            after = datetime.combine(medicine.stop + timedelta(days=1), time.min)
+            outside.append(DoseRow.taken_at >= after)
+        if not outside:
+            return
+        query = select(DoseRow).where(DoseRow.medicine_id == medicine.id, or_(*outside))
+        row = session.scalars(query.order_by(DoseRow.taken_at).limit(1)).first()
+        if row is not None:
             _check_inside(medicine, dose_from_row(row))
 
 
