@@ -134,3 +134,18 @@ def test_edit_and_stop_the_selected_medicine(qtbot, window: MainWindow) -> None:
     view.select(added.id)
     assert "stopped" in _cells(view)[0][5]
     assert not view.stop_button.isEnabled()  # already stopped
+
+
+def test_the_empty_list_says_why_and_the_words_go_once_there_is_one(window: MainWindow) -> None:
+    diary = window.context.diary
+    view = _view(window)
+    assert view.message.text().startswith("No medicines yet")
+    old = diary.medicines.add(
+        Medicine("Cyclizine", "50 mg", True, "nausea", 3, date(2026, 1, 1), date(2026, 2, 1))
+    )
+    window.context.changed()
+    assert old.id is not None and view.table.rowCount() == 0  # only a stopped one
+    assert "tick “Show stopped medicines”" in view.message.text()
+    diary.medicines.add(Medicine("Oral morphine", "10 mg", True, "pain", 6))
+    window.context.changed()
+    assert view.table.rowCount() == 1 and view.message.text() == ""

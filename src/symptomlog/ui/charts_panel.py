@@ -289,10 +289,9 @@ class ChartsPanel(QWidget):
         if isinstance(result, Exception):
             self.hover.setText(f"⚠ The chart could not be drawn: {result}")
             return
-        old, self.figure, self.drawn = self.figure, result.figure, result.order
-        if old is not None:
-            with DRAW_LOCK:  # a web of reference cycles: emptied now, not at the next collection
-                old.clear()
+        # the old figure is let go, not emptied here: emptying it would wait for the drawing
+        # lock, which a report saving its charts holds for seconds
+        self.figure, self.drawn = result.figure, result.order
         self.picture.show_image(result.rgba, result.width, result.height)
 
     def _size_changed(self) -> None:

@@ -174,7 +174,13 @@ class MedicinesView(QWidget):
             for column, text in enumerate(medicine_row(medicine, count)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if not self.medicines:
-            self.message.setText("No medicines yet: add one with “Add a medicine…”.")
+            self.message.setText(
+                "No medicines yet: add one with “Add a medicine…”."
+                if not every
+                else "No current medicines: tick “Show stopped medicines” to see the others."
+            )
+        elif self.message.text().startswith(("No ", "⚠ The medicines could not")):
+            self.message.setText("")  # no longer true
         labels = {m.id: m.label for m in every}
         wanted = {m.id for m in every if m.as_needed or not self.as_needed_only.isChecked()}
         shown = [d for d in reversed(recent) if d.medicine_id in wanted]
