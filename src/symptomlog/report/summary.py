@@ -29,6 +29,7 @@ from symptomlog.analysis.weight import (
     ctcae_grade,
 )
 from symptomlog.domain import ChemoCycle, Dose, Entry, Event, Medicine, Profile, Recorder
+from symptomlog.domain.doses import breakthrough_ids
 from symptomlog.domain.fields import SCALES
 
 if TYPE_CHECKING:
@@ -188,6 +189,11 @@ def diary_data(
 ) -> ReportData:
     """The report's content straight from a diary: entries up to ``end`` (earlier ones give
     the baseline and the flags' look-back), cycles, profile, medicines, doses, events."""
+    medicines = diary.medicines.all()
+    # the period's doses, and before it only what the flags look back on (as-needed for
+    # pain): not every regular dose since the diary began
+    before = start - timedelta(days=1)
+    earlier = diary.medicines.doses(None, before, medicine_ids=breakthrough_ids(medicines))
     return build_data(
         diary.entries.between(None, end),
         diary.cycles.all(),
@@ -195,8 +201,8 @@ def diary_data(
         start,
         end,
         generated,
-        medicines=diary.medicines.all(),
-        doses=diary.medicines.doses(None, end),
+        medicines=medicines,
+        doses=[*earlier, *diary.medicines.doses(start, end)],
         events=diary.events.between(start, None),
     )
 
